@@ -1,9 +1,34 @@
 package cn.juesuan.read;
 
+import cn.juesuan.core.JuesuanException;
+import cn.juesuan.layout.Profile;
 import cn.juesuan.layout.ProfileRegistry;
+import cn.juesuan.layout.TableLayout;
+import cn.juesuan.model.ReportData;
+import cn.juesuan.model.TableData;
+import cn.juesuan.model.UnitInfo;
+import org.apache.poi.ss.usermodel.FormulaEvaluator;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** Reads a workbook (ours or edited by hand) back into the report model. */
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads a workbook (ours, or typed and edited by hand) back into the report model. */
 public final class WorkbookReader {
+    private static final Pattern UNIT_NAME = Pattern.compile("(?:部门|编制单位|单位名称|预算单位)[:：]\\s*(.+?)(?:\\s{2,}|\\s*(?:19|20)\\d{2}年|\\s*(?:金额)?单位[:：]|$)");
+    private static final Pattern MONEY_UNIT = Pattern.compile("(?:金额)?单位[:：]\\s*(万元|元)");
+    private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年");
+
     private final ProfileRegistry registry;
 
     public WorkbookReader(ProfileRegistry registry) {
@@ -13,9 +38,124 @@ public final class WorkbookReader {
     /**
      * @param xlsx      the workbook bytes
      * @param profileId profile to read with, or null to detect it from the workbook
-     * @throws cn.juesuan.core.JuesuanException (4xx) when the bytes are not a readable xlsx
+     * @throws JuesuanException (4xx) when the bytes are not a readable xlsx
      */
     public ReadResult read(byte[] xlsx, String profileId) {
-        throw new UnsupportedOperationException("TODO");
+        try (XSSFWorkbook wb = WorkbookOpener.open(xlsx)) {
+            return read(wb, profileId);
+        } catch (IOException e) {
+            throw new JuesuanException("corrupt_xlsx", 422, "工作簿无法读取。", e);
+        }
+    }
+
+    public ReadResult read(Workbook wb, String profileId) {
+        return read(wb, profileId == null ? detect(wb) : registry.get(profileId));
+    }
+
+    /** Reads the workbook with the given profile's layouts. */
+    public static ReadResult read(Workbook wb, Profile profile) {
+        FormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
+        CellValues values = new CellValues(evaluator);
+        List<ReadNote> notes = new ArrayList<>();
+        Map<String, TableData> tables = new LinkedHashMap<>();
+        WorkbookMap map = new WorkbookMap();
+        Meta meta = new Meta();
+        for (TableLayout t : profile.tables()) {
+            Optional<TableFinder.Found> found = TableFinder.find(wb, t);
+            if (found.isEmpty()) {
+                notes.add(new ReadNote("missing_table", t.key(), null, null, null,
+                        "工作簿中找不到《" + t.title() + "》（" + t.number() + "）。"));
+                continue;
+            }
+            SheetText text = new SheetText(found.get().sheet());
+            meta.scan(text, found.get().titleRow());
+            TableReader.Result r = new TableReader(t, text, values, found.get().titleRow()).read();
+            tables.put(t.key(), r.data());
+            map.put(r.loc());
+            notes.addAll(r.notes());
+        }
+        if (tables.isEmpty()) {
+            throw JuesuanException.unprocessable("no_tables",
+                    "工作簿中没有找到任何决算公开表（按表名识别，如《收入支出决算总表》）。请确认上传的是部门决算附表。");
+        }
+        ReportData data = new ReportData(profile.id(), meta.year, new UnitInfo(meta.unitName, null),
+                meta.moneyUnit == null ? profile.moneyUnit() : meta.moneyUnit, tables);
+        return new ReadResult(data, notes, map);
+    }
+
+    /** The profile most of whose tables are found by title; a table found by no profile counts against none. */
+    public Profile detect(Workbook wb) {
+        Profile best = null;
+        int bestScore = Integer.MIN_VALUE;
+        for (Profile p : registry.profiles()) {
+            int matched = 0;
+            Set<String> sheets = new HashSet<>();
+            for (TableLayout t : p.tables()) {
+                Optional<TableFinder.Found> f = TableFinder.find(wb, t);
+                if (f.isPresent()) {
+                    matched++;
+                    sheets.add(f.get().sheet().getSheetName());
+                }
+            }
+            int foreign = 0;
+            for (Sheet s : wb) {
+                if (!sheets.contains(s.getSheetName()) && titledByOtherProfile(s, p)) {
+                    foreign++;
+                }
+            }
+            int score = matched * 2 - (p.tables().size() - matched) - foreign;
+            if (score > bestScore || score == bestScore && p.isDefault()) {
+                best = p;
+                bestScore = score;
+            }
+        }
+        return best == null ? registry.defaultProfile() : best;
+    }
+
+    private boolean titledByOtherProfile(Sheet s, Profile self) {
+        for (Profile p : registry.profiles()) {
+            if (p == self) {
+                continue;
+            }
+            for (TableLayout t : p.tables()) {
+                if (TableFinder.titleRow(s, t) >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Unit name, year and money unit from the lines between a title and its header. */
+    private static final class Meta {
+        String unitName;
+        Integer year;
+        String moneyUnit;
+
+        void scan(SheetText text, int titleRow) {
+            for (int r = Math.max(0, titleRow); r <= Math.min(text.lastRow(), titleRow + 3); r++) {
+                StringBuilder line = new StringBuilder();
+                for (int c = 0; c <= text.lastCol(r); c++) {
+                    String t = text.raw(r, c);
+                    if (!t.isEmpty()) {
+                        line.append(t).append("  ");
+                    }
+                }
+                String s = line.toString();
+                Matcher u = UNIT_NAME.matcher(s);
+                if (unitName == null && u.find() && !u.group(1).isBlank() && !u.group(1).startsWith("万元")
+                        && !u.group(1).equals("元")) {
+                    unitName = u.group(1).trim();
+                }
+                Matcher m = MONEY_UNIT.matcher(s);
+                if (moneyUnit == null && m.find()) {
+                    moneyUnit = m.group(1);
+                }
+                Matcher y = YEAR.matcher(s);
+                if (year == null && y.find()) {
+                    year = Integer.parseInt(y.group(1));
+                }
+            }
+        }
     }
 }

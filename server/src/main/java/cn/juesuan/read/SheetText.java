@@ -1,0 +1,95 @@
+package cn.juesuan.read;
+
+import cn.juesuan.text.Text;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Text of sheet cells as a person sees them, with merged regions resolved to their top-left cell. */
+final class SheetText {
+    private static final DataFormatter FORMAT = new DataFormatter();
+    private final Sheet sheet;
+    private final Map<Long, CellRangeAddress> merged = new HashMap<>();
+
+    SheetText(Sheet sheet) {
+        this.sheet = sheet;
+        for (CellRangeAddress r : sheet.getMergedRegions()) {
+            if (r.getNumberOfCells() > 4096) {
+                continue;
+            }
+            for (int row = r.getFirstRow(); row <= r.getLastRow(); row++) {
+                for (int col = r.getFirstColumn(); col <= r.getLastColumn(); col++) {
+                    merged.put(pos(row, col), r);
+                }
+            }
+        }
+    }
+
+    private static long pos(int row, int col) {
+        return ((long) row << 16) | col;
+    }
+
+    Sheet sheet() {
+        return sheet;
+    }
+
+    /** Text of the cell, or of the top-left cell of its merged region; "" when empty. */
+    String text(int row, int col) {
+        CellRangeAddress r = merged.get(pos(row, col));
+        if (r != null) {
+            row = r.getFirstRow();
+            col = r.getFirstColumn();
+        }
+        return raw(row, col);
+    }
+
+    /** Text of the cell itself (merged regions not resolved). */
+    String raw(int row, int col) {
+        Cell c = cell(row, col);
+        if (c == null) {
+            return "";
+        }
+        if (c.getCellType() == CellType.STRING) {
+            return c.getStringCellValue().trim();
+        }
+        if (c.getCellType() == CellType.FORMULA && c.getCachedFormulaResultType() == CellType.STRING) {
+            return c.getStringCellValue().trim();
+        }
+        if (c.getCellType() == CellType.NUMERIC) {
+            double d = c.getNumericCellValue();
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                return Long.toString((long) d);
+            }
+        }
+        return FORMAT.formatCellValue(c).trim();
+    }
+
+    boolean isMergedNotTopLeft(int row, int col) {
+        CellRangeAddress r = merged.get(pos(row, col));
+        return r != null && (r.getFirstRow() != row || r.getFirstColumn() != col);
+    }
+
+    Cell cell(int row, int col) {
+        Row r = sheet.getRow(row);
+        return r == null ? null : r.getCell(col);
+    }
+
+    int lastRow() {
+        return sheet.getLastRowNum();
+    }
+
+    int lastCol(int row) {
+        Row r = sheet.getRow(row);
+        return r == null ? -1 : r.getLastCellNum() - 1;
+    }
+
+    String key(int row, int col) {
+        return Text.key(text(row, col));
+    }
+}
