@@ -78,6 +78,11 @@ public final class CellValues {
      * A total formula over cells that are all empty (or such formulas themselves) carries no reported value:
      * it reads as blank, so a blank template and a table filled only in part read back as they were written.
      */
+    void cacheCleared() {
+        evaluator.clearAllCachedResultValues();
+        blankDerived.clear();
+    }
+
     /** True for a formula cell whose value comes only from empty cells. */
     public boolean isBlankTotal(Cell c) {
         return c.getCellType() == CellType.FORMULA && derivedFromBlanks(c, 0);

@@ -62,6 +62,7 @@ final class TableReader {
             body++;
         }
         int end = findBodyEnd(body);
+        numbersTypedAsText(body, end);
 
         Map<String, Map<String, BigDecimal>> fixed = new LinkedHashMap<>();
         Map<String, Map<String, CellLoc>> fixedLoc = new LinkedHashMap<>();
@@ -305,6 +306,37 @@ final class TableReader {
             }
         }
         return b.length() == 0 ? null : b.toString();
+    }
+
+    /**
+     * Amount cells holding numbers typed as text become numbers in the in-memory workbook (the input file is never
+     * written), so that totals over them evaluate as Excel shows them; each gets its note once.
+     */
+    private void numbersTypedAsText(int body, int end) {
+        boolean changed = false;
+        for (int b = 0; b < table.blocks().size(); b++) {
+            for (ColumnDef col : table.blocks().get(b).amountColumns()) {
+                int c = columns.get(b).get(col.key());
+                for (int r = body; r < end; r++) {
+                    Cell cell = text.cell(r, c);
+                    if (cell == null || cell.getCellType() != org.apache.poi.ss.usermodel.CellType.STRING) {
+                        continue;
+                    }
+                    Numbers.Parsed p = Numbers.parse(cell.getStringCellValue());
+                    if (p.hasIssue()) {
+                        notes.add(new ReadNote(p.issue(), table.key(), sheetName, new CellLoc(sheetName, r, c).a1(),
+                                cell.getStringCellValue(), p.message()));
+                    }
+                    if (p.value() != null) {
+                        cell.setCellValue(p.value().doubleValue());
+                        changed = true;
+                    }
+                }
+            }
+        }
+        if (changed) {
+            values.cacheCleared();
+        }
     }
 
     // ---- rows ----
