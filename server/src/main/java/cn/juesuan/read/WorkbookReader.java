@@ -78,7 +78,7 @@ public final class WorkbookReader {
             throw JuesuanException.unprocessable("no_tables",
                     "工作簿中没有找到任何决算公开表（按表名识别，如《收入支出决算总表》）。请确认上传的是部门决算附表。");
         }
-        ReportData data = new ReportData(profile.id(), meta.year, new UnitInfo(meta.unitName, null),
+        ReportData data = new ReportData(profile.id(), meta.year, new UnitInfo(meta.unitName, WorkbookProperties.unitCode(wb)),
                 meta.moneyUnit == null ? profile.moneyUnit() : meta.moneyUnit, tables);
         return new ReadResult(data, notes, map);
     }

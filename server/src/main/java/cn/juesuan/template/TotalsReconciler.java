@@ -7,6 +7,7 @@ import cn.juesuan.model.SubjectRow;
 import cn.juesuan.model.TableData;
 import cn.juesuan.read.CellValues;
 import cn.juesuan.read.WorkbookMap;
+import cn.juesuan.read.WorkbookProperties;
 import cn.juesuan.read.WorkbookReader;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -34,6 +35,7 @@ final class TotalsReconciler {
     }
 
     void apply(Workbook wb) {
+        WorkbookProperties.write(wb, data);
         if (data.tables().isEmpty()) {
             return;
         }

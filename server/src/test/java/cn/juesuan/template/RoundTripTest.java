@@ -54,6 +54,14 @@ class RoundTripTest {
         assertEquals(8, t3.rows().stream().filter(r -> r.code().length() == 7).count());
     }
 
+    @Test
+    void unitCodeSurvivesTheRoundTrip() {
+        ReportData seed = Fixtures.seed(Fixtures.SEED_004);
+        ReportData data = new ReportData(seed.profile(), seed.year(), new cn.juesuan.model.UnitInfo(seed.unit().name(), "510900001"),
+                seed.moneyUnit(), seed.tables());
+        assertEquals(data, reader.read(filler.fill(data), null).data());
+    }
+
     private static String sorted(ReportData d) throws Exception {
         return Json.MAPPER.copy().configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
                 .writeValueAsString(d);

@@ -1,0 +1,355 @@
+package cn.juesuan.cli;
+
+import cn.juesuan.core.JuesuanException;
+import cn.juesuan.http.HttpApp;
+import cn.juesuan.http.JsonInput;
+import cn.juesuan.http.Params;
+import cn.juesuan.http.ReadOutput;
+import cn.juesuan.http.ServerConfig;
+import cn.juesuan.layout.Profile;
+import cn.juesuan.layout.ProfileRegistry;
+import cn.juesuan.layout.TableLayout;
+import cn.juesuan.model.Json;
+import cn.juesuan.model.ReportData;
+import cn.juesuan.read.ReadNote;
+import cn.juesuan.read.ReadResult;
+import cn.juesuan.read.WorkbookReader;
+import cn.juesuan.template.Filler;
+import cn.juesuan.template.TemplateGenerator;
+import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+
+/** The command line face: `java -jar juesuan.jar <command> …`. Commands are a table; handlers are thin. */
+public final class Main {
+    public static final int OK = 0;
+    /** Reserved: validation found errors. */
+    public static final int FINDINGS = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int INTERNAL = 3;
+    static final String PROG = "java -jar juesuan.jar";
+
+    @FunctionalInterface
+    interface Action {
+        int run(Invocation in) throws Exception;
+    }
+
+    /** A command: name, synopsis, summary, how many positional arguments, which options, handler. */
+    record Command(String name, String synopsis, String summary, int minArgs, int maxArgs, List<String> options,
+                   Action action) {
+    }
+
+    /** Parsed arguments of one run. */
+    record Invocation(List<String> args, Map<String, String> options, PrintStream out,
+                      PrintStream err, Supplier<ProfileRegistry> registry) {
+        String opt(String name) {
+            return options.get(name);
+        }
+    }
+
+    private static final Map<String, String> ALIASES = Map.of("-o", "--output");
+
+    static final List<Command> COMMANDS = List.of(
+            new Command("profiles", "profiles", "列出可用的表样（profile）及各表",
+                    0, 0, List.of(), Main::profiles),
+            new Command("blank", "blank [--profile ID] --year 年度 --unit 单位名称 [--unit-code 单位代码] -o 输出.xlsx",
+                    "生成空白决算工作簿（未给 --profile 时按年度选表样）",
+                    0, 0, List.of("--profile", "--year", "--unit", "--unit-code", "--output"), Main::blank),
+            new Command("fill", "fill 数据.json -o 输出.xlsx", "用 JSON 数据填写决算工作簿",
+                    1, 1, List.of("--output"), Main::fill),
+            new Command("read", "read 工作簿.xlsx [--profile ID]", "读取工作簿：数据以 JSON 写到标准输出，提示写到标准错误",
+                    1, 1, List.of("--profile"), Main::read),
+            new Command("serve", "serve [--host 127.0.0.1] [--port 8080]", "启动 HTTP 服务（Ctrl+C 停止）",
+                    0, 0, List.of("--host", "--port"), Main::serve),
+            new Command("templates", "templates [--profile ID]",
+                    "按描述文件重新生成 templates/<id>/template.xlsx（模板在 jar 内时拒绝）",
+                    0, 0, List.of("--profile"), Main::templates),
+            new Command("help", "help [命令]", "显示说明", 0, 1, List.of(), Main::help));
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, console(System.out), console(System.err)));
+    }
+
+    /** Runs one command; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, ProfileRegistry::fromEnvironment);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, Supplier<ProfileRegistry> registry) {
+        if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
+            out.print(usage());
+            return OK;
+        }
+        Command command = command(args[0]);
+        if (command == null) {
+            err.println("未知命令：" + args[0]);
+            err.print(usage());
+            return BAD_INPUT;
+        }
+        try {
+            return command.action().run(parse(command, args, out, err, registry));
+        } catch (UsageException e) {
+            err.println(e.getMessage());
+            err.println("用法：" + PROG + " " + command.synopsis());
+            return BAD_INPUT;
+        } catch (JuesuanException e) {
+            err.println("错误：" + e.getMessage());
+            if (e.code().equals("missing_parameter")) {
+                err.println("用法：" + PROG + " " + command.synopsis());
+            }
+            return e.status() >= 500 ? INTERNAL : BAD_INPUT;
+        } catch (NoSuchFileException e) {
+            err.println("错误：找不到文件：" + e.getFile());
+            return BAD_INPUT;
+        } catch (AccessDeniedException e) {
+            err.println("错误：没有权限读写：" + e.getFile());
+            return BAD_INPUT;
+        } catch (IOException e) {
+            err.println("错误：读写文件失败：" + e.getMessage());
+            return BAD_INPUT;
+        } catch (InvalidPathException e) {
+            err.println("错误：无法识别文件名 " + e.getInput() + "（非 ASCII 文件名需要 UTF-8 环境，如 LANG=C.UTF-8）。");
+            return BAD_INPUT;
+        } catch (Exception e) {
+            err.println("内部错误（程序缺陷），请把以下信息发给维护者：");
+            e.printStackTrace(err);
+            return INTERNAL;
+        }
+    }
+
+    // --- commands -------------------------------------------------------------------------------------------
+
+    private static int profiles(Invocation in) {
+        for (Profile p : in.registry().get().profiles()) {
+            in.out().println(p.id() + "  " + p.name() + (p.isDefault() ? "  [默认]" : ""));
+            in.out().println("    " + p.province() + "，" + years(p) + "，金额单位 " + p.moneyUnit());
+            for (TableLayout t : p.tables()) {
+                in.out().println("    " + t.number() + "  " + t.title() + "  [" + t.key() + "]");
+            }
+        }
+        return OK;
+    }
+
+    private static int blank(Invocation in) throws IOException {
+        int year = Params.year(in.opt("--year"), "--year");
+        String unit = Params.required(in.opt("--unit"), "--unit", "单位名称");
+        Path output = output(in);
+        ProfileRegistry registry = in.registry().get();
+        String profileId = Params.optional(in.opt("--profile"));
+        Profile profile = profileId == null ? registry.forYear(year) : registry.get(profileId);
+        byte[] xlsx = new Filler(registry).blank(profile.id(), year, unit, Params.optional(in.opt("--unit-code")));
+        return written(in, output, xlsx);
+    }
+
+    private static int fill(Invocation in) throws IOException {
+        Path output = output(in);
+        ReportData data = JsonInput.parse(Files.readAllBytes(Path.of(in.args().get(0))), ReportData.class);
+        byte[] xlsx = new Filler(in.registry().get()).fill(data);
+        return written(in, output, xlsx);
+    }
+
+    private static int read(Invocation in) throws IOException {
+        ProfileRegistry registry = in.registry().get();
+        String profileId = Params.optional(in.opt("--profile"));
+        if (profileId != null) {
+            registry.get(profileId); // an unknown profile fails before the workbook is parsed
+        }
+        ReadResult r = new WorkbookReader(registry).read(Files.readAllBytes(Path.of(in.args().get(0))), profileId);
+        in.out().write(Json.MAPPER.writeValueAsBytes(new ReadOutput(r.data(), r.notes()))); // JSON is UTF-8 whatever the console
+        in.out().println();
+        summary(in.err(), r);
+        return OK;
+    }
+
+    private static int serve(Invocation in) throws InterruptedException {
+        ServerConfig config = ServerConfig.defaults(in.registry().get());
+        if (in.opt("--host") != null) {
+            config = config.withHost(Params.required(in.opt("--host"), "--host", "监听地址"));
+        }
+        if (in.opt("--port") != null) {
+            config = config.withPort(port(in.opt("--port")));
+        }
+        Javalin app = HttpApp.create(config);
+        try {
+            app.start(config.host(), config.port());
+        } catch (JavalinBindException e) {
+            throw JuesuanException.badRequest("port_in_use", "无法在 " + config.host() + ":" + config.port()
+                    + " 上启动：端口已被占用或地址不可用。可用 --port 换一个端口。");
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "juesuan-stop"));
+        in.out().println("决算助手已启动：http://" + config.host() + ":" + app.port() + "/  （Ctrl+C 停止）");
+        new CountDownLatch(1).await();
+        return OK;
+    }
+
+    private static int templates(Invocation in) throws IOException {
+        ProfileRegistry registry = in.registry().get();
+        if (registry.root() == null) {
+            throw JuesuanException.badRequest("templates_in_jar", "模板在 jar 包内，无法改写。请在含 templates/ 目录的项目根目录运行，"
+                    + "或用 -Djuesuan.templates=目录（或环境变量 JUESUAN_TEMPLATES）指定模板目录。");
+        }
+        String profileId = Params.optional(in.opt("--profile"));
+        List<Profile> profiles = profileId == null ? registry.profiles() : List.of(registry.get(profileId));
+        TemplateGenerator generator = new TemplateGenerator();
+        for (Profile p : profiles) {
+            Path target = registry.templatePath(p.id());
+            AtomicFiles.write(target, generator.generate(p));
+            in.out().println("已生成 " + target + "（" + p.tables().size() + " 张表）");
+        }
+        return OK;
+    }
+
+    private static int help(Invocation in) {
+        if (!in.args().isEmpty()) {
+            Command c = command(in.args().get(0));
+            if (c == null) {
+                throw new UsageException("未知命令：" + in.args().get(0));
+            }
+            in.out().println(PROG + " " + c.synopsis());
+            in.out().println("  " + c.summary());
+            return OK;
+        }
+        in.out().print(usage());
+        return OK;
+    }
+
+    // --- parsing and output ---------------------------------------------------------------------------------
+
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    private static Command command(String name) {
+        return COMMANDS.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+    }
+
+    static Invocation parse(Command c, String[] args, PrintStream out, PrintStream err, Supplier<ProfileRegistry> registry) {
+        List<String> positional = new ArrayList<>();
+        Map<String, String> options = new LinkedHashMap<>();
+        boolean onlyPositional = false;
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (onlyPositional || !a.startsWith("-") || a.equals("-")) {
+                positional.add(a);
+                continue;
+            }
+            if (a.equals("--")) {
+                onlyPositional = true;
+                continue;
+            }
+            int eq = a.indexOf('=');
+            String name = ALIASES.getOrDefault(eq < 0 ? a : a.substring(0, eq), eq < 0 ? a : a.substring(0, eq));
+            if (!c.options().contains(name)) {
+                throw new UsageException("命令 " + c.name() + " 没有选项 " + a + "。");
+            }
+            String value;
+            if (eq >= 0) {
+                value = a.substring(eq + 1);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                throw new UsageException("选项 " + a + " 后缺少取值。");
+            }
+            if (options.put(name, value) != null) {
+                throw new UsageException("选项 " + a + " 给了不止一次。");
+            }
+        }
+        if (positional.size() < c.minArgs()) {
+            throw new UsageException("命令 " + c.name() + " 缺少文件参数。");
+        }
+        if (positional.size() > c.maxArgs()) {
+            throw new UsageException("多余的参数：" + String.join(" ", positional.subList(c.maxArgs(), positional.size())));
+        }
+        return new Invocation(List.copyOf(positional), Map.copyOf(options), out, err, registry);
+    }
+
+    private static Path output(Invocation in) {
+        return Path.of(Params.required(in.opt("--output"), "-o", "输出文件"));
+    }
+
+    private static int written(Invocation in, Path output, byte[] xlsx) throws IOException {
+        AtomicFiles.write(output, xlsx);
+        in.out().println("已写入 " + output + "（" + xlsx.length + " 字节）");
+        return OK;
+    }
+
+    private static int port(String raw) {
+        try {
+            int port = Integer.parseInt(raw.strip());
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw JuesuanException.badRequest("invalid_parameter", "参数 --port 应为 1–65535 的整数，收到的是“" + raw + "”。");
+    }
+
+    private static String years(Profile p) {
+        return p.toYear() == null ? p.fromYear() + " 年度起" : p.fromYear() + "–" + p.toYear() + " 年度";
+    }
+
+    private static void summary(PrintStream err, ReadResult r) {
+        ReportData d = r.data();
+        if (d != null) {
+            err.println("已读取：表样 " + d.profile() + "，" + d.year() + " 年度，" + d.unit().name() + "；"
+                    + d.tables().size() + " 张表有数据。");
+        }
+        if (r.notes().isEmpty()) {
+            err.println("无提示。");
+            return;
+        }
+        err.println("提示 " + r.notes().size() + " 条：");
+        for (ReadNote n : r.notes()) {
+            String at = n.location();
+            err.println("  " + (at.isEmpty() ? "" : "[" + at + "] ") + n.message() + "（" + n.code() + "）");
+        }
+    }
+
+    static String usage() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("决算助手 (juesuan) ").append(HttpApp.VERSION).append(" — 填写、读取部门决算公开附表（xlsx）\n\n");
+        sb.append("用法：").append(PROG).append(" <命令> [参数]\n\n命令：\n");
+        for (Command c : COMMANDS) {
+            sb.append(String.format("  %-10s %s%n", c.name(), c.summary()));
+            sb.append("             ").append(PROG).append(' ').append(c.synopsis()).append('\n');
+        }
+        sb.append("""
+
+                示例：
+                  java -jar juesuan.jar blank --year 2024 --unit "遂宁市科学技术局" -o 空表.xlsx
+                  java -jar juesuan.jar fill data.json -o 决算.xlsx
+                  java -jar juesuan.jar read 决算.xlsx > data.json
+
+                模板目录：-Djuesuan.templates=目录 或环境变量 JUESUAN_TEMPLATES；
+                          否则用当前目录下的 templates/，再否则用 jar 内置的。
+                退出码：0 成功；1 校验发现错误；2 输入或用法有误；3 内部错误。
+                """);
+        return sb.toString();
+    }
+
+    /** System.out/err as given, or UTF-8 when the platform charset cannot write Chinese (a POSIX "C" locale). */
+    private static PrintStream console(PrintStream s) {
+        return Charset.defaultCharset().newEncoder().canEncode('决') ? s : new PrintStream(s, true, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,257 @@
+package cn.juesuan.http;
+
+import cn.juesuan.core.JuesuanException;
+import cn.juesuan.layout.Profile;
+import cn.juesuan.layout.ProfileRegistry;
+import cn.juesuan.model.Json;
+import cn.juesuan.model.ReportData;
+import cn.juesuan.read.ReadResult;
+import cn.juesuan.read.WorkbookReader;
+import cn.juesuan.template.Filler;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.UploadedFile;
+import io.javalin.json.JavalinJackson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/** The HTTP face: every route in one table, thin handlers over the core, errors as JSON {code, message}. */
+public final class HttpApp {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApp.class);
+
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String VERSION = readVersion();
+
+    // Route paths. New endpoints (validate, carry-forward, archive, add-in) add a constant here and a line in routes().
+    public static final String HOME = "/";
+    public static final String HEALTH = "/health";
+    public static final String OPENAPI = "/openapi.json";
+    public static final String PROFILES = "/api/profiles";
+    public static final String BLANK = "/api/templates/blank";
+    public static final String FILL = "/api/fill";
+    public static final String READ = "/api/read";
+
+    public record Route(HandlerType method, String path, Handler handler) {
+    }
+
+    public record TableInfo(String key, String number, String title) {
+    }
+
+    public record ProfileInfo(String id, String name, String province, int fromYear, Integer toYear, String moneyUnit,
+                              @JsonProperty("default") boolean isDefault, List<TableInfo> tables) {
+        static ProfileInfo of(Profile p) {
+            return new ProfileInfo(p.id(), p.name(), p.province(), p.fromYear(), p.toYear(), p.moneyUnit(), p.isDefault(),
+                    p.tables().stream().map(t -> new TableInfo(t.key(), t.number(), t.title())).toList());
+        }
+    }
+
+    private final ServerConfig config;
+    private final ProfileRegistry registry;
+    private final Filler filler;
+    private final WorkbookReader reader;
+    private final byte[] openApi = resource("/openapi.json");
+    private final byte[] homePage = resource("/home.html");
+
+    public HttpApp(ServerConfig config) {
+        this.config = config;
+        this.registry = config.registry();
+        this.filler = new Filler(registry);
+        this.reader = new WorkbookReader(registry);
+    }
+
+    /** The configured Javalin app, not started. */
+    public static Javalin create(ServerConfig config) {
+        return new HttpApp(config).build();
+    }
+
+    /** Every route the app serves; openapi.json describes exactly these. */
+    public List<Route> routes() {
+        return List.of(
+                new Route(HandlerType.GET, HOME, this::home),
+                new Route(HandlerType.GET, HEALTH, this::health),
+                new Route(HandlerType.GET, OPENAPI, this::openApi),
+                new Route(HandlerType.GET, PROFILES, this::profiles),
+                new Route(HandlerType.GET, BLANK, this::blank),
+                new Route(HandlerType.POST, FILL, this::fill),
+                new Route(HandlerType.POST, READ, this::read));
+    }
+
+    Javalin build() {
+        long max = config.maxRequestBytes();
+        Javalin app = Javalin.create(c -> {
+            c.showJavalinBanner = false;
+            c.startupWatcherEnabled = false;
+            c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            c.http.maxRequestSize = max;
+            c.jetty.multipartConfig.maxFileSize(max, SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxTotalRequestSize(max, SizeUnit.BYTES);
+            c.requestLogger.http((ctx, ms) ->
+                    LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+        });
+        routes().forEach(r -> app.addHttpHandler(r.method(), r.path(), r.handler()));
+
+        app.exception(JuesuanException.class, (e, ctx) -> {
+            if (e.status() >= 500) {
+                LOG.error("{} {}: {}", ctx.method(), ctx.path(), e.getMessage(), e);
+            }
+            error(ctx, e.status(), e.code(), e.getMessage());
+        });
+        app.exception(HttpResponseException.class, (e, ctx) -> httpError(ctx, e.getStatus()));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            error(ctx, 500, "internal_error", "服务器内部错误，详情已记入服务器日志，请联系管理员。");
+        });
+        return app;
+    }
+
+    // --- handlers -------------------------------------------------------------------------------------------
+
+    private void home(Context ctx) {
+        ctx.contentType("text/html; charset=utf-8").result(homePage);
+    }
+
+    private void health(Context ctx) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("status", "ok");
+        body.put("version", VERSION);
+        ctx.json(body);
+    }
+
+    private void openApi(Context ctx) {
+        ctx.contentType("application/json; charset=utf-8").result(openApi);
+    }
+
+    private void profiles(Context ctx) {
+        ctx.json(registry.profiles().stream().map(ProfileInfo::of).toList());
+    }
+
+    private void blank(Context ctx) {
+        int year = Params.year(ctx.queryParam("year"), "year");
+        String unit = Params.required(ctx.queryParam("unit"), "unit", "单位名称");
+        String unitCode = Params.optional(ctx.queryParam("unitCode"));
+        String profileId = Params.optional(ctx.queryParam("profile"));
+        Profile profile = profileId == null ? registry.forYear(year) : registry.get(profileId);
+        byte[] xlsx = filler.blank(profile.id(), year, unit, unitCode);
+        sendXlsx(ctx, xlsx, fileName(unit, year, "部门决算（空表）"));
+    }
+
+    private void fill(Context ctx) {
+        ReportData data = JsonInput.parse(ctx.bodyAsBytes(), ReportData.class);
+        byte[] xlsx = filler.fill(data);
+        sendXlsx(ctx, xlsx, fileName(data.unit().name(), data.year(), "部门决算"));
+    }
+
+    private void read(Context ctx) throws IOException {
+        String profileId = Params.optional(ctx.queryParam("profile"));
+        if (profileId != null) {
+            registry.get(profileId); // an unknown profile fails before the upload is parsed
+        }
+        ReadResult r = reader.read(workbookBytes(ctx), profileId);
+        ctx.json(new ReadOutput(r.data(), r.notes()));
+    }
+
+    // --- helpers --------------------------------------------------------------------------------------------
+
+    /** The uploaded workbook: multipart field "file", or the raw body. */
+    private byte[] workbookBytes(Context ctx) throws IOException {
+        byte[] bytes;
+        if (ctx.isMultipartFormData()) {
+            UploadedFile file;
+            try {
+                file = ctx.uploadedFile("file");
+            } catch (IllegalStateException e) { // Jetty: part or request over the multipart limits
+                throw tooLarge();
+            }
+            if (file == null) {
+                throw JuesuanException.badRequest("missing_file", "缺少上传文件：请用 multipart 字段 file 上传 xlsx。");
+            }
+            try (InputStream in = file.content()) {
+                bytes = in.readAllBytes();
+            }
+        } else {
+            bytes = ctx.bodyAsBytes();
+        }
+        if (bytes.length == 0) {
+            throw JuesuanException.badRequest("missing_file",
+                    "没有收到工作簿：请把 xlsx 作为请求体发送，或用 multipart 字段 file 上传。");
+        }
+        return bytes;
+    }
+
+    private JuesuanException tooLarge() {
+        return new JuesuanException("too_large", 413, "上传内容过大：上限为 " + config.maxRequestText() + "。");
+    }
+
+    private void httpError(Context ctx, int status) {
+        switch (status) {
+            case 413 -> error(ctx, 413, "too_large", tooLarge().getMessage());
+            case 404 -> error(ctx, 404, "not_found", "没有这个地址：" + ctx.method() + " " + ctx.path() + "。接口说明见 " + OPENAPI);
+            case 405 -> error(ctx, 405, "method_not_allowed", "此地址不支持 " + ctx.method() + " 请求。");
+            default -> error(ctx, status, "http_" + status, "请求无法处理（HTTP " + status + "）。");
+        }
+    }
+
+    private static void error(Context ctx, int status, String code, String message) {
+        ctx.status(status).json(new ApiError(code, message));
+    }
+
+    private static void sendXlsx(Context ctx, byte[] xlsx, String fileName) {
+        ctx.header("Content-Disposition", contentDisposition(fileName));
+        ctx.contentType(XLSX).result(xlsx);
+    }
+
+    /** attachment with an ASCII fallback and the real (Chinese) name as RFC 5987 filename*. */
+    static String contentDisposition(String fileName) {
+        String ascii = fileName.replaceAll("[^A-Za-z0-9._-]", "");
+        if (!ascii.equals(fileName)) {
+            ascii = "juesuan-" + ascii;
+        }
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** "遂宁市科学技术局2024年度部门决算.xlsx", without characters file systems refuse. */
+    static String fileName(String unit, Integer year, String what) {
+        String name = (unit == null ? "" : unit) + (year == null ? "" : year + "年度") + what;
+        return name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip() + ".xlsx";
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = HttpApp.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String readVersion() {
+        try (InputStream in = HttpApp.class.getResourceAsStream("/META-INF/maven/cn.juesuan/juesuan-server/pom.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                return p.getProperty("version", "dev");
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        return "dev";
+    }
+}

@@ -1,0 +1,43 @@
+package cn.juesuan.http;
+
+import cn.juesuan.core.JuesuanException;
+
+/** Checks of user-given parameters shared by HTTP and CLI (same rules, same Chinese messages). */
+public final class Params {
+    public static final int MIN_YEAR = 1990;
+    public static final int MAX_YEAR = 2100;
+
+    private Params() {
+    }
+
+    /** The report year; name is how the parameter is spelled to the user ("year", "--year"). */
+    public static int year(String raw, String name) {
+        if (raw == null || raw.isBlank()) {
+            throw JuesuanException.badRequest("missing_parameter", "缺少参数 " + name + "（决算年度，如 2024）。");
+        }
+        int year;
+        try {
+            year = Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw JuesuanException.badRequest("invalid_parameter", "参数 " + name + " 应为四位年份，收到的是“" + raw + "”。");
+        }
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            throw JuesuanException.badRequest("invalid_parameter",
+                    "参数 " + name + " 超出范围：应在 " + MIN_YEAR + "–" + MAX_YEAR + " 之间，收到的是 " + year + "。");
+        }
+        return year;
+    }
+
+    /** A required text parameter, stripped. */
+    public static String required(String raw, String name, String meaning) {
+        if (raw == null || raw.isBlank()) {
+            throw JuesuanException.badRequest("missing_parameter", "缺少参数 " + name + "（" + meaning + "）。");
+        }
+        return raw.strip();
+    }
+
+    /** An optional text parameter: null when absent or blank. */
+    public static String optional(String raw) {
+        return raw == null || raw.isBlank() ? null : raw.strip();
+    }
+}
