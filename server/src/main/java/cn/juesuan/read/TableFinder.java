@@ -5,11 +5,16 @@ import cn.juesuan.text.Text;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Finds the sheet and title row of a table by its title (or aliases), never by its number or position. */
+/**
+ * Finds the sheet and title row of a table by its title (or aliases), never by its number or position. The texts
+ * near the top of every sheet are indexed once per workbook.
+ */
 final class TableFinder {
     static final int TITLE_SCAN_ROWS = 8;
     private static final int TITLE_SCAN_COLS = 30;
@@ -20,59 +25,59 @@ final class TableFinder {
     record Found(Sheet sheet, int titleRow) {
     }
 
-    private TableFinder() {
+    /** A candidate title: its keys as written and with a leading year/unit prefix removed. */
+    private record Candidate(int row, String key, String stripped) {
     }
 
-    static Optional<Found> find(Workbook wb, TableLayout table) {
-        for (int i = 0; i < wb.getNumberOfSheets(); i++) {
-            Sheet s = wb.getSheetAt(i);
-            int row = titleRow(s, table);
-            if (row >= 0) {
-                return Optional.of(new Found(s, row));
+    private record SheetTitles(Sheet sheet, String nameKey, String nameStripped, List<Candidate> candidates) {
+    }
+
+    private final List<SheetTitles> sheets = new ArrayList<>();
+
+    TableFinder(Workbook wb) {
+        for (Sheet s : wb) {
+            SheetText text = new SheetText(s);
+            List<Candidate> c = new ArrayList<>();
+            for (int r = 0; r <= Math.min(TITLE_SCAN_ROWS, s.getLastRowNum()); r++) {
+                for (int col = 0; col <= Math.min(TITLE_SCAN_COLS, text.lastCol(r)); col++) {
+                    String raw = text.raw(r, col);
+                    if (!Text.isBlank(raw)) {
+                        Matcher m = PREFIXED.matcher(Text.key(raw).replace("\"", "").replace("'", ""));
+                        c.add(new Candidate(r, Text.titleKey(raw), m.matches() ? m.group(1) : null));
+                    }
+                }
+            }
+            String name = Text.key(s.getSheetName());
+            sheets.add(new SheetTitles(s, name, Text.titleKey(SHEET_PREFIX.matcher(name).replaceFirst("")), c));
+        }
+    }
+
+    Optional<Found> find(TableLayout table) {
+        List<String> titles = table.allTitles().stream().map(Text::titleKey).toList();
+        for (SheetTitles s : sheets) {
+            for (Candidate c : s.candidates()) {
+                if (titles.contains(c.key()) || c.stripped() != null && titles.contains(c.stripped())) {
+                    return Optional.of(new Found(s.sheet(), c.row()));
+                }
             }
         }
-        for (int i = 0; i < wb.getNumberOfSheets(); i++) {
-            Sheet s = wb.getSheetAt(i);
-            if (sheetNameMatches(s.getSheetName(), table)) {
-                return Optional.of(new Found(s, 0));
+        String sheetName = Text.key(table.sheetName());
+        for (SheetTitles s : sheets) {
+            if (s.nameKey().equals(sheetName) || titles.contains(s.nameStripped())) {
+                return Optional.of(new Found(s.sheet(), 0));
             }
         }
         return Optional.empty();
     }
 
-    static int titleRow(Sheet s, TableLayout table) {
-        SheetText text = new SheetText(s);
-        for (int r = 0; r <= Math.min(TITLE_SCAN_ROWS, s.getLastRowNum()); r++) {
-            for (int c = 0; c <= Math.min(TITLE_SCAN_COLS, text.lastCol(r)); c++) {
-                if (titleMatches(text.raw(r, c), table)) {
-                    return r;
-                }
-            }
-        }
-        return -1;
+    List<Sheet> sheets() {
+        return sheets.stream().map(SheetTitles::sheet).toList();
     }
 
-    static boolean titleMatches(String cellText, TableLayout table) {
-        if (Text.isBlank(cellText)) {
-            return false;
-        }
-        String k = Text.titleKey(cellText);
-        Matcher m = PREFIXED.matcher(Text.key(cellText).replace("\"", "").replace("'", ""));
-        String stripped = m.matches() ? m.group(1) : null;
-        for (String t : table.allTitles()) {
-            String tk = Text.titleKey(t);
-            if (k.equals(tk) || tk.equals(stripped)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static boolean sheetNameMatches(String sheetName, TableLayout table) {
-        if (Text.key(sheetName).equals(Text.key(table.sheetName()))) {
-            return true;
-        }
-        String stripped = SHEET_PREFIX.matcher(Text.key(sheetName)).replaceFirst("");
-        return table.allTitles().stream().anyMatch(t -> Text.titleKey(t).equals(Text.titleKey(stripped)));
+    /** True when the sheet carries the title of the table within its first rows. */
+    boolean titled(Sheet sheet, TableLayout table) {
+        List<String> titles = table.allTitles().stream().map(Text::titleKey).toList();
+        return sheets.stream().filter(s -> s.sheet() == sheet).flatMap(s -> s.candidates().stream())
+                .anyMatch(c -> titles.contains(c.key()) || c.stripped() != null && titles.contains(c.stripped()));
     }
 }

@@ -49,11 +49,16 @@ public final class WorkbookReader {
     }
 
     public ReadResult read(Workbook wb, String profileId) {
-        return read(wb, profileId == null ? detect(wb) : registry.get(profileId));
+        TableFinder finder = new TableFinder(wb);
+        return read(wb, profileId == null ? detect(finder) : registry.get(profileId), finder);
     }
 
     /** Reads the workbook with the given profile's layouts. */
     public static ReadResult read(Workbook wb, Profile profile) {
+        return read(wb, profile, new TableFinder(wb));
+    }
+
+    private static ReadResult read(Workbook wb, Profile profile, TableFinder finder) {
         FormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
         CellValues values = new CellValues(evaluator);
         List<ReadNote> notes = new ArrayList<>();
@@ -61,7 +66,7 @@ public final class WorkbookReader {
         WorkbookMap map = new WorkbookMap();
         Meta meta = new Meta();
         for (TableLayout t : profile.tables()) {
-            Optional<TableFinder.Found> found = TableFinder.find(wb, t);
+            Optional<TableFinder.Found> found = finder.find(t);
             if (found.isEmpty()) {
                 notes.add(new ReadNote("missing_table", t.key(), null, null, null,
                         "工作簿中找不到《" + t.title() + "》（" + t.number() + "）。"));
@@ -85,21 +90,25 @@ public final class WorkbookReader {
 
     /** The profile most of whose tables are found by title; a table found by no profile counts against none. */
     public Profile detect(Workbook wb) {
+        return detect(new TableFinder(wb));
+    }
+
+    private Profile detect(TableFinder finder) {
         Profile best = null;
         int bestScore = Integer.MIN_VALUE;
         for (Profile p : registry.profiles()) {
             int matched = 0;
             Set<String> sheets = new HashSet<>();
             for (TableLayout t : p.tables()) {
-                Optional<TableFinder.Found> f = TableFinder.find(wb, t);
+                Optional<TableFinder.Found> f = finder.find(t);
                 if (f.isPresent()) {
                     matched++;
                     sheets.add(f.get().sheet().getSheetName());
                 }
             }
             int foreign = 0;
-            for (Sheet s : wb) {
-                if (!sheets.contains(s.getSheetName()) && titledByOtherProfile(s, p)) {
+            for (Sheet s : finder.sheets()) {
+                if (!sheets.contains(s.getSheetName()) && titledByOtherProfile(finder, s, p)) {
                     foreign++;
                 }
             }
@@ -112,13 +121,13 @@ public final class WorkbookReader {
         return best == null ? registry.defaultProfile() : best;
     }
 
-    private boolean titledByOtherProfile(Sheet s, Profile self) {
+    private boolean titledByOtherProfile(TableFinder finder, Sheet s, Profile self) {
         for (Profile p : registry.profiles()) {
             if (p == self) {
                 continue;
             }
             for (TableLayout t : p.tables()) {
-                if (TableFinder.titleRow(s, t) >= 0) {
+                if (finder.titled(s, t)) {
                     return true;
                 }
             }
