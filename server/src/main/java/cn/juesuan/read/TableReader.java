@@ -476,6 +476,13 @@ final class TableReader {
                            Map<String, Map<String, BigDecimal>> fixed, Map<String, Map<String, CellLoc>> loc) {
         Map<String, BigDecimal> vals = new LinkedHashMap<>();
         Map<String, CellLoc> cells = new LinkedHashMap<>();
+        readAmounts(block, cols, r, vals, cells);
+        fixed.put(def.key(), vals);
+        loc.put(def.key(), cells);
+    }
+
+    private void readAmounts(BlockDef block, Map<String, Integer> cols, int r, Map<String, BigDecimal> vals,
+                             Map<String, CellLoc> cells) {
         for (ColumnDef col : block.amountColumns()) {
             int c = cols.get(col.key());
             cells.put(col.key(), new CellLoc(sheetName, r, c));
@@ -484,8 +491,6 @@ final class TableReader {
                 vals.put(col.key(), v);
             }
         }
-        fixed.put(def.key(), vals);
-        loc.put(def.key(), cells);
     }
 
     private boolean readLabellessRow(BlockDef block, Map<String, Integer> cols, int r,
@@ -508,14 +513,7 @@ final class TableReader {
                           List<Map<String, CellLoc>> areaLoc, List<CellLoc> areaCode) {
         Map<String, BigDecimal> vals = new LinkedHashMap<>();
         Map<String, CellLoc> cells = new LinkedHashMap<>();
-        for (ColumnDef col : block.amountColumns()) {
-            int c = cols.get(col.key());
-            cells.put(col.key(), new CellLoc(sheetName, r, c));
-            BigDecimal v = amount(r, c);
-            if (v != null) {
-                vals.put(col.key(), v);
-            }
-        }
+        readAmounts(block, cols, r, vals, cells);
         Integer nameCol = columnOfKind(block, cols, ColumnKind.NAME);
         String name = nameCol == null ? null : text.text(r, nameCol);
         area.add(new SubjectRow(code, name == null || name.isEmpty() ? null : name, vals));
