@@ -1,0 +1,77 @@
+package cn.juesuan.bench;
+
+import cn.juesuan.model.ReportData;
+import cn.juesuan.model.SubjectRow;
+import cn.juesuan.read.ReadResult;
+import cn.juesuan.read.WorkbookReader;
+import cn.juesuan.template.Filler;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes generated workbooks for the batch and load measurements.
+ * <pre>
+ *   java -cp bench/target/benchmarks.jar cn.juesuan.bench.Generate one full|minimal OUT.xlsx
+ *   java -cp bench/target/benchmarks.jar cn.juesuan.bench.Generate many N DIR      (full, one seed each)
+ *   java -cp bench/target/benchmarks.jar cn.juesuan.bench.Generate check            (round trip of both sizes)
+ * </pre>
+ */
+public final class Generate {
+    private Generate() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length == 3 && args[0].equals("one")) {
+            byte[] xlsx = Inputs.workbook(args[1]);
+            Files.write(Path.of(args[2]), xlsx);
+            System.out.println(args[2] + " " + xlsx.length + " bytes");
+        } else if (args.length == 3 && args[0].equals("many")) {
+            many(Integer.parseInt(args[1]), Path.of(args[2]));
+        } else if (args.length == 1 && args[0].equals("check")) {
+            check("minimal");
+            check("full");
+        } else {
+            System.err.println("usage: Generate one full|minimal OUT.xlsx | many N DIR | check");
+            System.exit(2);
+        }
+    }
+
+    private static void many(int n, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Filler filler = new Filler(Inputs.registry());
+        for (int i = 0; i < n; i++) {
+            Path sub = dir.resolve(String.format("区县%02d", i % 20));
+            Files.createDirectories(sub);
+            Files.write(sub.resolve(String.format("unit-%04d.xlsx", i)), filler.fill(Inputs.data("full", Inputs.SEED + i)));
+            if ((i + 1) % 100 == 0) {
+                System.out.println((i + 1) + " / " + n);
+            }
+        }
+    }
+
+    private static void check(String size) {
+        ReportData data = Inputs.data(size);
+        byte[] xlsx = new Filler(Inputs.registry()).fill(data);
+        ReadResult back = new WorkbookReader(Inputs.registry()).read(xlsx, null);
+        long rows = data.tables().values().stream().mapToLong(t -> t.rows().size()).sum();
+        long items = data.table("expenditure").rows().stream().filter(r -> r.level() == 3).count();
+        System.out.println(size + ": " + data.tables().size() + " tables with data, " + rows + " 科目 rows ("
+                + items + " 项 in 表3), " + xlsx.length + " bytes; read notes " + back.notes().size()
+                + "; round trip " + (back.data().equals(data) ? "equal" : "DIFFERENT"));
+        back.notes().forEach(n -> System.out.println("  note " + n.code() + " " + n.message()));
+        if (!back.data().equals(data)) {
+            data.tables().forEach((k, t) -> {
+                if (!t.equals(back.data().table(k))) {
+                    System.out.println("  differs: " + k);
+                    System.out.println("    in : " + t);
+                    System.out.println("    out: " + back.data().table(k));
+                }
+            });
+        }
+        for (SubjectRow r : data.table("gpb_expenditure").rows().subList(0, Math.min(3, data.table("gpb_expenditure").rows().size()))) {
+            System.out.println("  " + r.code() + " " + r.name() + " " + r.amounts());
+        }
+    }
+}
