@@ -1,0 +1,113 @@
+package cn.juesuan.bench;
+
+import cn.juesuan.read.ReadResult;
+import cn.juesuan.read.WorkbookReader;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.xml.sax.InputSource;
+import org.xml.sax.XMLReader;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.util.Iterator;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reading a filled workbook: ours (find tables by title, locate rows and columns, evaluate totals) vs a bare POI
+ * XSSFWorkbook load of the same bytes (baseline) vs a streaming XSSFReader/SAX scan that visits every cell (floor).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 2, jvmArgs = {"-Xms2g", "-Xmx2g"})
+public class ReadBench {
+    @Param({"full", "minimal"})
+    public String size;
+
+    private byte[] xlsx;
+    private WorkbookReader reader;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        xlsx = Inputs.workbook(size);
+        reader = new WorkbookReader(Inputs.registry());
+        Equivalence.check("juesuan read", Inputs.data(size), xlsx);
+    }
+
+    @Benchmark
+    public int poiLoad() throws Exception {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            return wb.getNumberOfSheets();
+        }
+    }
+
+    @Benchmark
+    public long saxScan() throws Exception {
+        return scan(xlsx);
+    }
+
+    @Benchmark
+    public ReadResult juesuanRead() {
+        return reader.read(xlsx, null);
+    }
+
+    /** Unzips and parses every sheet with POI's streaming handler; returns the number of cells seen. */
+    static long scan(byte[] xlsx) throws Exception {
+        try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(xlsx))) {
+            XSSFReader r = new XSSFReader(pkg);
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+            StylesTable styles = r.getStylesTable();
+            CellCounter counter = new CellCounter();
+            DataFormatter formatter = new DataFormatter();
+            Iterator<InputStream> sheets = r.getSheetsData();
+            while (sheets.hasNext()) {
+                try (InputStream in = sheets.next()) {
+                    XMLReader parser = XMLHelper.newXMLReader();
+                    parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, counter, formatter, false));
+                    parser.parse(new InputSource(in));
+                }
+            }
+            return counter.cells + counter.chars;
+        }
+    }
+
+    private static final class CellCounter implements XSSFSheetXMLHandler.SheetContentsHandler {
+        long cells;
+        long chars;
+
+        @Override
+        public void startRow(int rowNum) {
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+        }
+
+        @Override
+        public void cell(String ref, String value, XSSFComment comment) {
+            cells++;
+            chars += value == null ? 0 : value.length();
+        }
+    }
+}
