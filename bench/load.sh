@@ -57,6 +57,8 @@ fi
 # heap in use after a full GC (G1 "used"), in MiB
 heap_after_gc() {
   jcmd "$SERVER" GC.run >/dev/null
+  sleep 1
+  jcmd "$SERVER" GC.run >/dev/null
   jcmd "$SERVER" GC.heap_info | awk '/garbage-first heap/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); printf "%.1f", v / 1024 } }'
 }
 

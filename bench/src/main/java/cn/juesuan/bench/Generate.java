@@ -2,19 +2,27 @@ package cn.juesuan.bench;
 
 import cn.juesuan.model.ReportData;
 import cn.juesuan.model.SubjectRow;
+import cn.juesuan.model.TableData;
 import cn.juesuan.read.ReadResult;
 import cn.juesuan.read.WorkbookReader;
 import cn.juesuan.template.Filler;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Writes generated workbooks for the batch and load measurements.
  * <pre>
  *   java -cp bench/target/benchmarks.jar cn.juesuan.bench.Generate one full|minimal OUT.xlsx
- *   java -cp bench/target/benchmarks.jar cn.juesuan.bench.Generate many N DIR      (full, one seed each)
+ *   java -cp bench/target/benchmarks.jar cn.juesuan.bench.Generate many N DIR      (a bureau's folder, see many)
  *   java -cp bench/target/benchmarks.jar cn.juesuan.bench.Generate check            (round trip of both sizes)
  * </pre>
  */
@@ -38,17 +46,47 @@ public final class Generate {
         }
     }
 
+    /**
+     * A bureau's folder: n workbooks in 20 sub-folders, most of them consistent, every 10th with one 科目 amount
+     * changed (so identities break), every 50th unreadable (cut short, or not a workbook at all).
+     */
     private static void many(int n, Path dir) throws IOException {
         Files.createDirectories(dir);
         Filler filler = new Filler(Inputs.registry());
         for (int i = 0; i < n; i++) {
             Path sub = dir.resolve(String.format("区县%02d", i % 20));
             Files.createDirectories(sub);
-            Files.write(sub.resolve(String.format("unit-%04d.xlsx", i)), filler.fill(Inputs.data("full", Inputs.SEED + i)));
+            Path file = sub.resolve(String.format("单位%04d.xlsx", i));
+            ReportData data = Inputs.data("full", Inputs.SEED + i);
+            if (i % 50 == 49) {
+                byte[] xlsx = filler.fill(data);
+                Files.write(file, i % 100 == 99 ? "这不是工作簿".getBytes(StandardCharsets.UTF_8)
+                        : Arrays.copyOf(xlsx, xlsx.length / 2));
+            } else {
+                Files.write(file, filler.fill(i % 10 == 9 ? withWrongAmount(data) : data));
+            }
             if ((i + 1) % 100 == 0) {
                 System.out.println((i + 1) + " / " + n);
             }
         }
+    }
+
+    /** The first 项 of 表3 with 1.00 more 基本支出, nothing else changed. */
+    static ReportData withWrongAmount(ReportData data) {
+        TableData t = data.table("expenditure");
+        List<SubjectRow> rows = new ArrayList<>(t.rows());
+        for (int i = 0; i < rows.size(); i++) {
+            SubjectRow r = rows.get(i);
+            if (r.level() == 3) {
+                Map<String, BigDecimal> a = new LinkedHashMap<>(r.amounts());
+                a.merge("basic", BigDecimal.ONE, BigDecimal::add);
+                rows.set(i, new SubjectRow(r.code(), r.name(), a));
+                break;
+            }
+        }
+        Map<String, TableData> tables = new LinkedHashMap<>(data.tables());
+        tables.put("expenditure", new TableData(t.values(), rows, t.note()));
+        return new ReportData(data.profile(), data.year(), data.unit(), data.moneyUnit(), tables);
     }
 
     private static void check(String size) {
