@@ -5,6 +5,8 @@ import cn.juesuan.model.SubjectRow;
 import cn.juesuan.model.TableData;
 import cn.juesuan.read.ReadResult;
 import cn.juesuan.read.WorkbookReader;
+import cn.juesuan.rules.ValidationReport;
+import cn.juesuan.rules.Validator;
 import cn.juesuan.template.Filler;
 
 import java.io.IOException;
@@ -61,7 +63,7 @@ public final class Generate {
             if (i % 50 == 49) {
                 byte[] xlsx = filler.fill(data);
                 Files.write(file, i % 100 == 99 ? "这不是工作簿".getBytes(StandardCharsets.UTF_8)
-                        : Arrays.copyOf(xlsx, xlsx.length / 2));
+                        : Arrays.copyOf(xlsx, xlsx.length / 10));
             } else {
                 Files.write(file, filler.fill(i % 10 == 9 ? withWrongAmount(data) : data));
             }
@@ -108,8 +110,9 @@ public final class Generate {
                 }
             });
         }
-        for (SubjectRow r : data.table("gpb_expenditure").rows().subList(0, Math.min(3, data.table("gpb_expenditure").rows().size()))) {
-            System.out.println("  " + r.code() + " " + r.name() + " " + r.amounts());
-        }
+        ValidationReport report = new Validator(Inputs.registry(), Inputs.codes()).validate(xlsx, null);
+        System.out.println("  validation: " + report.counts() + " with " + report.rules() + " rules");
+        report.findings().stream().limit(30).forEach(f -> System.out.println("    " + f.severityLabel() + " " + f.ruleId()
+                + " " + f.sheet() + " " + f.cells() + " " + f.message()));
     }
 }

@@ -2,6 +2,8 @@ package cn.juesuan.bench;
 
 import cn.juesuan.read.ReadResult;
 import cn.juesuan.read.WorkbookReader;
+import cn.juesuan.rules.ValidationReport;
+import cn.juesuan.rules.Validator;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.util.XMLHelper;
@@ -32,8 +34,9 @@ import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reading a filled workbook: ours (find tables by title, locate rows and columns, evaluate totals) vs a bare POI
- * XSSFWorkbook load of the same bytes (baseline) vs a streaming XSSFReader/SAX scan that visits every cell (floor).
+ * Reading and validating a filled workbook: ours (read: find tables by title, locate rows and columns, evaluate
+ * totals; validate: the same read plus every rule of the profile) vs a bare POI XSSFWorkbook load of the same bytes
+ * (baseline) vs a streaming XSSFReader/SAX scan that visits every cell (floor).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,12 +50,18 @@ public class ReadBench {
 
     private byte[] xlsx;
     private WorkbookReader reader;
+    private Validator validator;
 
     @Setup(Level.Trial)
     public void setUp() {
         xlsx = Inputs.workbook(size);
         reader = new WorkbookReader(Inputs.registry());
+        validator = new Validator(Inputs.registry(), Inputs.codes());
         Equivalence.check("juesuan read", Inputs.data(size), xlsx);
+        ValidationReport r = validator.validate(xlsx, null);
+        if (r.hasErrors()) {
+            throw new IllegalStateException("the generated workbook should validate without 错误: " + r.toText());
+        }
     }
 
     @Benchmark
@@ -70,6 +79,11 @@ public class ReadBench {
     @Benchmark
     public ReadResult juesuanRead() {
         return reader.read(xlsx, null);
+    }
+
+    @Benchmark
+    public ValidationReport juesuanValidate() {
+        return validator.validate(xlsx, null);
     }
 
     /** Unzips and parses every sheet with POI's streaming handler; returns the number of cells seen. */
