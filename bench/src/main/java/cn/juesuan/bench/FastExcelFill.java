@@ -11,8 +11,7 @@ import cn.juesuan.layout.ProfileRegistry;
 import cn.juesuan.layout.RowDef;
 import cn.juesuan.layout.TableLayout;
 import cn.juesuan.model.ReportData;
-import cn.juesuan.model.SubjectRow;
-import cn.juesuan.model.TableData;
+import cn.juesuan.template.FillVariants;
 import cn.juesuan.template.SheetPlan;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -26,8 +25,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,6 +49,8 @@ public final class FastExcelFill {
     private final byte[] template;
     /** fixed key "table:row:column" → placeholder name. */
     private final Map<String, String> names = new HashMap<>();
+    /** Plain context keys used in the template (unitName, year, …). */
+    private final Set<String> simpleKeys = new HashSet<>();
 
     private FastExcelFill(Profile profile, byte[] jxlsTemplate) {
         this.profile = profile;
@@ -62,27 +65,25 @@ public final class FastExcelFill {
         return template.clone();
     }
 
-    /** Fills the FastExcel template with one unit-year (timed part). */
+    /** Fills the FastExcel template with one unit-year (timed part), from the same context the product builds. */
+    @SuppressWarnings("unchecked")
     public byte[] fill(ReportData data) {
+        Map<String, Object> ctx = FillVariants.context(profile, data);
         Map<String, Object> singles = new HashMap<>();
-        singles.put("unitName", data.unit().name() == null ? "" : data.unit().name());
-        singles.put("unitCode", data.unit().code() == null ? "" : data.unit().code());
-        singles.put("year", String.valueOf(data.year()));
-        singles.put("moneyUnit", data.moneyUnitOr(profile.moneyUnit()));
+        for (String key : simpleKeys) {
+            singles.put(key, ctx.get(key));
+        }
+        ((Map<String, Object>) ctx.get("v")).forEach((key, v) -> {
+            String name = names.get(key);
+            if (name != null) {
+                singles.put(name, v);
+            }
+        });
+        Map<String, Object> notes = (Map<String, Object>) ctx.get("notes");
+        Map<String, List<Map<String, Object>>> areas = (Map<String, List<Map<String, Object>>>) ctx.get("area");
         List<TableLayout> tables = profile.tables();
         for (int i = 0; i < tables.size(); i++) {
-            TableLayout t = tables.get(i);
-            TableData td = data.table(t.key());
-            td.values().forEach((row, cols) -> cols.forEach((col, v) -> {
-                String name = names.get(t.key() + ":" + row + ":" + col);
-                if (name != null) {
-                    singles.put(name, v);
-                }
-            }));
-            String note = td.note();
-            if (note == null && t.emptyNote() != null && td.hasNoAmounts()) {
-                note = t.emptyNote();
-            }
+            Object note = notes.get(tables.get(i).key());
             singles.put("note" + i, note == null ? "" : note);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
@@ -92,7 +93,7 @@ public final class FastExcelFill {
             TableLayout t = tables.get(i);
             WriteSheet sheet = FastExcel.writerSheet(i).build();
             if (t.areaBlock().isPresent()) {
-                writer.fill(areaRows(data.table(t.key()).rows()), newRows, sheet);
+                writer.fill(flat(areas.get(t.key())), newRows, sheet);
             }
             writer.fill(singles, sheet);
         }
@@ -100,17 +101,13 @@ public final class FastExcelFill {
         return out.toByteArray();
     }
 
-    private static List<Map<String, Object>> areaRows(List<SubjectRow> rows) {
+    /** jXLS rows keep amounts in a nested map (r.a['basic']); FastExcel wants one level ({.a_basic}). */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> flat(List<Map<String, Object>> rows) {
         List<Map<String, Object>> out = new ArrayList<>(rows.size());
-        for (SubjectRow r : rows) {
-            Map<String, Object> m = new HashMap<>();
-            String code = r.code();
-            m.put("code", code);
-            m.put("lei", code.substring(0, Math.min(3, code.length())));
-            m.put("kuan", code.length() >= 5 ? code.substring(3, 5) : null);
-            m.put("xiang", code.length() >= 7 ? code.substring(5, 7) : null);
-            m.put("name", r.name());
-            r.amounts().forEach((k, v) -> m.put("a_" + k, v));
+        for (Map<String, Object> r : rows) {
+            Map<String, Object> m = new HashMap<>(r);
+            ((Map<String, Object>) m.remove("a")).forEach((k, v) -> m.put("a_" + k, v));
             out.add(m);
         }
         return out;
@@ -170,6 +167,7 @@ public final class FastExcelFill {
             } else if (e.startsWith("r.")) {
                 repl = "{." + e.substring(2) + "}";
             } else {
+                simpleKeys.add(e);
                 repl = "{" + e + "}";
             }
             m.appendReplacement(sb, Matcher.quoteReplacement(repl));

@@ -3,32 +3,17 @@ package cn.juesuan.bench;
 import cn.juesuan.model.ReportData;
 import cn.juesuan.template.Filler;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
-import java.util.concurrent.TimeUnit;
 
 /**
  * Fill: ours (jXLS template + totals reconciliation) vs a plain POI write of the same cells (the baseline; with and
  * without formula evaluation) vs FastExcel filling an equivalent template (the peer). Every output is read back in
  * the setup and must give the input data, so no engine is timed doing less than the others.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 2, jvmArgs = {"-Xms2g", "-Xmx2g"})
-public class FillBench {
+public class FillBench extends BenchDefaults {
     @Param({"full", "minimal"})
     public String size;
 

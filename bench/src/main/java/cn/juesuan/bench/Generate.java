@@ -10,6 +10,7 @@ import cn.juesuan.rules.Validator;
 import cn.juesuan.template.Filler;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +20,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /**
  * Writes generated workbooks for the batch and load measurements.
@@ -55,22 +58,26 @@ public final class Generate {
     private static void many(int n, Path dir) throws IOException {
         Files.createDirectories(dir);
         Filler filler = new Filler(Inputs.registry());
-        for (int i = 0; i < n; i++) {
-            Path sub = dir.resolve(String.format("区县%02d", i % 20));
-            Files.createDirectories(sub);
-            Path file = sub.resolve(String.format("单位%04d.xlsx", i));
-            ReportData data = Inputs.data("full", Inputs.SEED + i);
-            if (i % 50 == 49) {
-                byte[] xlsx = filler.fill(data);
-                Files.write(file, i % 100 == 99 ? "这不是工作簿".getBytes(StandardCharsets.UTF_8)
-                        : Arrays.copyOf(xlsx, xlsx.length / 10));
-            } else {
-                Files.write(file, filler.fill(i % 10 == 9 ? withWrongAmount(data) : data));
+        AtomicInteger done = new AtomicInteger();
+        IntStream.range(0, n).parallel().forEach(i -> {
+            try {
+                Path sub = Files.createDirectories(dir.resolve(String.format("区县%02d", i % 20)));
+                Path file = sub.resolve(String.format("单位%04d.xlsx", i));
+                ReportData data = Inputs.data("full", Inputs.SEED + i);
+                if (i % 50 == 49) {
+                    byte[] xlsx = filler.fill(data);
+                    Files.write(file, i % 100 == 99 ? "这不是工作簿".getBytes(StandardCharsets.UTF_8)
+                            : Arrays.copyOf(xlsx, xlsx.length / 10));
+                } else {
+                    Files.write(file, filler.fill(i % 10 == 9 ? withWrongAmount(data) : data));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            if ((i + 1) % 100 == 0) {
-                System.out.println((i + 1) + " / " + n);
+            if (done.incrementAndGet() % 100 == 0) {
+                System.out.println(done.get() + " / " + n);
             }
-        }
+        });
     }
 
     /** The first 项 of 表3 with 1.00 more 基本支出, nothing else changed. */

@@ -11,6 +11,7 @@ import org.jxls.transform.poi.JxlsPoiTemplateFillerBuilder;
 import org.jxls.transform.poi.PoiTransformer;
 
 import java.io.ByteArrayInputStream;
+import java.util.Map;
 
 /**
  * What-if variants of {@link Filler#fill} for profiling (benchmark module only; lives in the template package to
@@ -35,6 +36,11 @@ public final class FillVariants {
     public FillVariants(ProfileRegistry registry, Variant variant) {
         this.registry = registry;
         this.variant = variant;
+    }
+
+    /** The jXLS context the product builds from the data (so the peer engine is given exactly the same values). */
+    public static Map<String, Object> context(Profile profile, ReportData data) {
+        return Filler.context(profile, data, true);
     }
 
     public byte[] fill(ReportData data) {

@@ -83,17 +83,6 @@ final class BatchCommand {
     }
 
     private static int jobs(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return Runtime.getRuntime().availableProcessors();
-        }
-        try {
-            int n = Integer.parseInt(raw.strip());
-            if (n >= 1 && n <= 256) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw JuesuanException.badRequest("invalid_parameter", "参数 --jobs 应为 1–256 的整数，收到的是“" + raw + "”。");
+        return raw == null || raw.isBlank() ? Runtime.getRuntime().availableProcessors() : Main.intOption(raw, "--jobs", 1, 256);
     }
 }

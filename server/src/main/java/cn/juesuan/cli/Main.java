@@ -216,7 +216,7 @@ public final class Main {
             config = config.withHost(Params.required(in.opt("--host"), "--host", "监听地址"));
         }
         if (in.opt("--port") != null) {
-            config = config.withPort(port(in.opt("--port")));
+            config = config.withPort(intOption(in.opt("--port"), "--port", 1, 65535));
         }
         Javalin app = HttpApp.create(config);
         try {
@@ -324,16 +324,17 @@ public final class Main {
         return OK;
     }
 
-    private static int port(String raw) {
+    /** An integer option in [min, max], or a Chinese 4xx error naming the option. */
+    static int intOption(String raw, String name, int min, int max) {
         try {
-            int port = Integer.parseInt(raw.strip());
-            if (port >= 1 && port <= 65535) {
-                return port;
+            int v = Integer.parseInt(raw.strip());
+            if (v >= min && v <= max) {
+                return v;
             }
         } catch (NumberFormatException e) {
             // below
         }
-        throw JuesuanException.badRequest("invalid_parameter", "参数 --port 应为 1–65535 的整数，收到的是“" + raw + "”。");
+        throw JuesuanException.badRequest("invalid_parameter", "参数 " + name + " 应为 " + min + "–" + max + " 的整数，收到的是“" + raw + "”。");
     }
 
     private static String years(Profile p) {
