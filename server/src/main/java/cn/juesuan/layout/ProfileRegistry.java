@@ -109,6 +109,16 @@ public final class ProfileRegistry {
         return root.resolve(id).resolve("template.xlsx");
     }
 
+    /** Another data file of a profile ("carry-forward.json"), or empty when the profile has none. */
+    public java.util.Optional<byte[]> profileFile(String id, String relativePath) {
+        get(id);
+        try {
+            return java.util.Optional.of(bytes(id + "/" + relativePath));
+        } catch (UncheckedIOException missing) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private Profile load(String id) {
         try {
             JsonNode p = Json.MAPPER.readTree(bytes(id + "/profile.json"));
