@@ -65,10 +65,14 @@ public final class CarryForward {
 
     /**
      * @param previous   last year's data (read from its workbook, or given as JSON)
-     * @param targetYear the year to prepare; must follow last year's
+     * @param year       the year to prepare, following last year's; null for last year's + 1
      * @param profileId  profile of the new workbook, or null for the target year's profile
      */
-    public Carried carry(ReportData previous, int targetYear, String profileId) {
+    public Carried carry(ReportData previous, Integer year, String profileId) {
+        if (year == null && previous.year() == null) {
+            throw JuesuanException.badRequest("missing_parameter", "上年工作簿中没有写明年度，请给出要填充的决算年度。");
+        }
+        int targetYear = year != null ? year : previous.year() + 1;
         if (!ReportYears.valid(targetYear)) {
             throw JuesuanException.badRequest("bad_year", "决算年度应在 " + ReportYears.range() + " 之间，收到 " + targetYear + "。");
         }

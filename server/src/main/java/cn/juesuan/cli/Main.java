@@ -1,5 +1,6 @@
 package cn.juesuan.cli;
 
+import cn.juesuan.archive.Archive;
 import cn.juesuan.core.JuesuanException;
 import cn.juesuan.http.HttpApp;
 import cn.juesuan.http.JsonInput;
@@ -74,11 +75,14 @@ public final class Main {
                     1, 1, List.of("--output"), Main::fill),
             new Command("read", "read 工作簿.xlsx [--profile ID]", "读取工作簿：数据以 JSON 写到标准输出，提示写到标准错误",
                     1, 1, List.of("--profile"), Main::read),
-            new Command("serve", "serve [--host 127.0.0.1] [--port 8080]", "启动 HTTP 服务（Ctrl+C 停止）",
-                    0, 0, List.of("--host", "--port"), Main::serve),
+            new Command("serve", "serve [--host 127.0.0.1] [--port 8080] [--archive 归档目录]", "启动 HTTP 服务（Ctrl+C 停止）",
+                    0, 0, List.of("--host", "--port", "--archive"), Main::serve),
             new Command("templates", "templates [--profile ID]",
                     "按描述文件重新生成 templates/<id>/template.xlsx（模板在 jar 内时拒绝）",
                     0, 0, List.of("--profile"), Main::templates),
+            new Command("carry-forward", "carry-forward 上年.xlsx --year 年度 -o 输出.xlsx [--profile ID] [--format xlsx|writes] [--current 打开的.xlsx]",
+                    "从上年工作簿填充本年工作簿（年初数取上年年末数，科目行沿用）；--format writes 输出单元格写入列表（JSON）",
+                    1, 1, List.of("--year", "--output", "--profile", "--format", "--current"), CarryForwardCommand::run),
             new Command("help", "help [命令]", "显示说明", 0, 1, List.of(), Main::help));
 
     private Main() {
@@ -187,7 +191,9 @@ public final class Main {
         if (in.opt("--port") != null) {
             config = config.withPort(port(in.opt("--port")));
         }
-        Javalin app = HttpApp.create(config);
+        Archive archive = in.opt("--archive") == null ? Archive.fromEnvironment()
+                : new Archive(Path.of(Params.required(in.opt("--archive"), "--archive", "归档目录")));
+        Javalin app = HttpApp.create(config, archive);
         try {
             app.start(config.host(), config.port());
         } catch (JavalinBindException e) {
@@ -196,6 +202,7 @@ public final class Main {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "juesuan-stop"));
         in.out().println("决算助手已启动：http://" + config.host() + ":" + app.port() + "/  （Ctrl+C 停止）");
+        in.out().println("归档目录：" + archive.root());
         new CountDownLatch(1).await();
         return OK;
     }
@@ -283,11 +290,11 @@ public final class Main {
         return new Invocation(List.copyOf(positional), Map.copyOf(options), out, err, registry);
     }
 
-    private static Path output(Invocation in) {
+    static Path output(Invocation in) {
         return Path.of(Params.required(in.opt("--output"), "-o", "输出文件"));
     }
 
-    private static int written(Invocation in, Path output, byte[] xlsx) throws IOException {
+    static int written(Invocation in, Path output, byte[] xlsx) throws IOException {
         AtomicFiles.write(output, xlsx);
         in.out().println("已写入 " + output + "（" + xlsx.length + " 字节）");
         return OK;

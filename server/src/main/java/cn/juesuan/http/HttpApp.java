@@ -1,5 +1,6 @@
 package cn.juesuan.http;
 
+import cn.juesuan.archive.Archive;
 import cn.juesuan.core.JuesuanException;
 import cn.juesuan.layout.Profile;
 import cn.juesuan.layout.ProfileRegistry;
@@ -45,6 +46,8 @@ public final class HttpApp {
     public static final String BLANK = "/api/templates/blank";
     public static final String FILL = "/api/fill";
     public static final String READ = "/api/read";
+    public static final String ARCHIVE = "/api/archive";
+    public static final String CARRY_FORWARD = "/api/carry-forward";
 
     public record Route(HandlerType method, String path, Handler handler) {
     }
@@ -64,19 +67,30 @@ public final class HttpApp {
     private final ProfileRegistry registry;
     private final Filler filler;
     private final WorkbookReader reader;
+    private final CarryForwardHandlers carryForward;
     private final byte[] openApi = resource("/openapi.json");
     private final byte[] homePage = resource("/home.html");
 
     public HttpApp(ServerConfig config) {
+        this(config, Archive.fromEnvironment());
+    }
+
+    public HttpApp(ServerConfig config, Archive archive) {
         this.config = config;
         this.registry = config.registry();
         this.filler = new Filler(registry);
         this.reader = new WorkbookReader(registry);
+        this.carryForward = new CarryForwardHandlers(this, registry, reader, archive);
     }
 
     /** The configured Javalin app, not started. */
     public static Javalin create(ServerConfig config) {
         return new HttpApp(config).build();
+    }
+
+    /** The app with the workbook archive in the given folder. */
+    public static Javalin create(ServerConfig config, Archive archive) {
+        return new HttpApp(config, archive).build();
     }
 
     /** Every route the app serves; openapi.json describes exactly these. */
@@ -88,7 +102,10 @@ public final class HttpApp {
                 new Route(HandlerType.GET, PROFILES, this::profiles),
                 new Route(HandlerType.GET, BLANK, this::blank),
                 new Route(HandlerType.POST, FILL, this::fill),
-                new Route(HandlerType.POST, READ, this::read));
+                new Route(HandlerType.POST, READ, this::read),
+                new Route(HandlerType.GET, ARCHIVE, carryForward::archiveGet),
+                new Route(HandlerType.POST, ARCHIVE, carryForward::archiveStore),
+                new Route(HandlerType.POST, CARRY_FORWARD, carryForward::carryForward));
     }
 
     Javalin build() {
@@ -168,20 +185,12 @@ public final class HttpApp {
     // --- helpers --------------------------------------------------------------------------------------------
 
     /** The uploaded workbook: multipart field "file", or the raw body. */
-    private byte[] workbookBytes(Context ctx) throws IOException {
+    byte[] workbookBytes(Context ctx) throws IOException {
         byte[] bytes;
         if (ctx.isMultipartFormData()) {
-            UploadedFile file;
-            try {
-                file = ctx.uploadedFile("file");
-            } catch (IllegalStateException e) { // Jetty: part or request over the multipart limits
-                throw tooLarge();
-            }
-            if (file == null) {
+            bytes = upload(ctx, "file");
+            if (bytes == null) {
                 throw JuesuanException.badRequest("missing_file", "缺少上传文件：请用 multipart 字段 file 上传 xlsx。");
-            }
-            try (InputStream in = file.content()) {
-                bytes = in.readAllBytes();
             }
         } else {
             bytes = ctx.bodyAsBytes();
@@ -191,6 +200,22 @@ public final class HttpApp {
                     "没有收到工作簿：请把 xlsx 作为请求体发送，或用 multipart 字段 file 上传。");
         }
         return bytes;
+    }
+
+    /** A multipart file field's bytes, or null when the request has no such field. */
+    byte[] upload(Context ctx, String field) throws IOException {
+        UploadedFile file;
+        try {
+            file = ctx.uploadedFile(field);
+        } catch (IllegalStateException e) { // Jetty: part or request over the multipart limits
+            throw tooLarge();
+        }
+        if (file == null) {
+            return null;
+        }
+        try (InputStream in = file.content()) {
+            return in.readAllBytes();
+        }
     }
 
     private JuesuanException tooLarge() {
@@ -210,7 +235,7 @@ public final class HttpApp {
         ctx.status(status).json(new ApiError(code, message));
     }
 
-    private static void sendXlsx(Context ctx, byte[] xlsx, String fileName) {
+    static void sendXlsx(Context ctx, byte[] xlsx, String fileName) {
         ctx.header("Content-Disposition", contentDisposition(fileName));
         ctx.contentType(XLSX).result(xlsx);
     }

@@ -153,7 +153,7 @@ public final class WorkbookReader {
                 String s = line.toString();
                 Matcher u = UNIT_NAME.matcher(s);
                 if (unitName == null && u.find() && !u.group(1).isBlank() && !u.group(1).startsWith("万元")
-                        && !u.group(1).equals("元")) {
+                        && !u.group(1).equals("元") && !YEAR.matcher(u.group(1)).lookingAt()) { // "部门：  2024年度": no name
                     unitName = u.group(1).trim();
                 }
                 Matcher m = MONEY_UNIT.matcher(s);
