@@ -172,11 +172,12 @@ public final class CarryForward {
     /** "表1 收入支出决算总表：年末结转和结余" (with the column when the table has several amount columns). */
     static String describe(Profile profile, CellKey c) {
         return profile.table(c.table()).map(t -> {
-            String row = t.row(c.row()).map(r -> r.label() == null ? c.row() : r.label()).orElse(c.row());
+            String row = t.row(c.row()).map(r -> r.label()).orElse(null);
             var cols = t.blockOfRow(c.row()).map(b -> b.amountColumns()).orElse(List.of());
-            String col = cols.size() <= 1 ? "" : cols.stream().filter(x -> x.key().equals(c.column()))
-                    .findFirst().map(x -> " / " + String.join("/", x.header())).orElse("");
-            return t.number() + " " + t.title() + "：" + row + col;
+            String col = cols.size() <= 1 ? null : cols.stream().filter(x -> x.key().equals(c.column()))
+                    .findFirst().map(x -> String.join("/", x.header())).orElse(null);
+            String where = row == null ? col : col == null ? row : row + " / " + col;
+            return t.number() + " " + t.title() + (where == null ? "" : "：" + where);
         }).orElse(c.toString());
     }
 }

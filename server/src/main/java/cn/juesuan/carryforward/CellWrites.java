@@ -100,20 +100,33 @@ public record CellWrites(String base, List<Operation> operations, List<Write> wr
         int i = 0;
         int j = 0;
         while (i < n || j < m) {
-            if (i < n && j < m && bs[i].equals(ts[j])) {
+            // a gap: base rows i..gi-1 and target rows j..gj-1 that the common subsequence leaves unmatched
+            int gi = i;
+            int gj = j;
+            while (gi < n || gj < m) {
+                if (gi < n && gj < m && bs[gi].equals(ts[gj]) && lcs[gi][gj] == lcs[gi + 1][gj + 1] + 1) {
+                    break;
+                }
+                if (gi < n && (gj >= m || lcs[gi + 1][gj] >= lcs[gi][gj + 1])) {
+                    gi++;
+                } else {
+                    gj++;
+                }
+            }
+            // rows of the gap on both sides are rewritten in place; only the difference is inserted or deleted
+            int paired = Math.min(gi - i, gj - j);
+            for (int k = 0; k < paired; k++) {
+                baseRowOf[j + k] = i + k;
+            }
+            if (gj - j > paired) {
+                ops.add(new Operation(Operation.INSERT_ROWS, name, j + paired + 1, gj - j - paired));
+            } else if (gi - i > paired) {
+                ops.add(new Operation(Operation.DELETE_ROWS, name, j + paired + 1, gi - i - paired));
+            }
+            i = gi;
+            j = gj;
+            if (i < n && j < m) {
                 baseRowOf[j++] = i++;
-            } else if (j < m && (i >= n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                int start = j;
-                while (j < m && (i >= n || !bs[i].equals(ts[j]) && lcs[i][j + 1] >= lcs[i + 1][j])) {
-                    j++;
-                }
-                ops.add(new Operation(Operation.INSERT_ROWS, name, start + 1, j - start));
-            } else {
-                int start = i;
-                while (i < n && (j >= m || !bs[i].equals(ts[j]) && lcs[i + 1][j] > lcs[i][j + 1])) {
-                    i++;
-                }
-                ops.add(new Operation(Operation.DELETE_ROWS, name, j + 1, i - start));
             }
         }
         return baseRowOf;

@@ -29,13 +29,19 @@ final class ExtraSheet {
     static final int HEADER_ROW = 2;
     static final int FIRST_ROW = 3;
     private static final int SCAN_ROWS = 8;
+    private static final float LINE_POINTS = 14f;
 
     final Sheet sheet;
     final Styles styles;
+    /** Bordered text that wraps within its column. */
+    final CellStyle wrapped;
 
     private ExtraSheet(Sheet sheet, Styles styles) {
         this.sheet = sheet;
         this.styles = styles;
+        this.wrapped = sheet.getWorkbook().createCellStyle();
+        wrapped.cloneStyleFrom(styles.label);
+        wrapped.setWrapText(true);
     }
 
     /** A new sheet with title, the unit line (部门 / 年度 / 单位) and the header row. */
@@ -57,6 +63,7 @@ final class ExtraSheet {
             s.text(HEADER_ROW, c, headers.get(c), styles.header);
             s.sheet.setColumnWidth(c, widths.get(c) * 256);
         }
+        s.fitHeight(HEADER_ROW);
         PrintSetup ps = s.sheet.getPrintSetup();
         ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
         ps.setLandscape(headers.size() > 6);
@@ -92,7 +99,29 @@ final class ExtraSheet {
     void note(int r, int lastCol, String text) {
         text(r, 0, text, styles.note);
         merge(r, 0, lastCol);
-        sheet.getRow(r).setHeightInPoints(15 * Math.max(1, (text.length() / 80) + 1));
+        int width = 0;
+        for (int c = 0; c <= lastCol; c++) {
+            width += sheet.getColumnWidth(c) / 256;
+        }
+        sheet.getRow(r).setHeightInPoints(LINE_POINTS * lines(text, width));
+    }
+
+    /** Sets the row's height to show its wrapped texts whole (spreadsheets do not all fit heights on opening). */
+    void fitHeight(int r) {
+        Row row = sheet.getRow(r);
+        int lines = 1;
+        for (Cell c : row) {
+            if (c.getCellType() == CellType.STRING && c.getCellStyle().getWrapText()) {
+                lines = Math.max(lines, lines(c.getStringCellValue(), sheet.getColumnWidth(c.getColumnIndex()) / 256));
+            }
+        }
+        row.setHeightInPoints(LINE_POINTS * lines);
+    }
+
+    /** Lines a text takes in a column of the given width (characters; a Chinese character counts two). */
+    private static int lines(String text, int width) {
+        int w = text.codePoints().map(cp -> cp < 0x2E80 ? 1 : 2).sum();
+        return Math.max(1, (w + Math.max(1, width - 2) - 1) / Math.max(1, width - 2));
     }
 
     void merge(int r, int c1, int c2) {

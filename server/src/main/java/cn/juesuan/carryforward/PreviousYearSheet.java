@@ -32,13 +32,14 @@ public final class PreviousYearSheet {
         int lastYear = carried.data().year() - 1;
         ExtraSheet s = ExtraSheet.create(wb, styles, spec.sheetName(), spec.title() + "（" + lastYear + "年度）",
                 carried.data(), List.of("项目", VALUE_HEADER + "（" + lastYear + "年度）", "来源", "说明"),
-                List.of(30, 16, 44, 60));
+                List.of(30, 16, 58, 60));
         int r = ExtraSheet.FIRST_ROW;
         for (FigureValue f : carried.figures()) {
             s.text(r, 0, f.figure().label(), styles.label);
             s.amount(r, 1, f.value());
-            s.text(r, 2, f.source(), styles.label);
-            s.text(r, 3, f.figure().basis(), styles.label);
+            s.text(r, 2, f.source(), s.wrapped);
+            s.text(r, 3, f.figure().basis(), s.wrapped);
+            s.fitHeight(r);
             r++;
         }
         s.note(r, 3, "注：本表是从上年（" + lastYear + "年度）工作簿填充时保存的上年数，供决算说明中“与上年相比”的增减计算使用；"
