@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -124,23 +125,15 @@ class ArchiveTest {
     @Test
     void aStoreKilledMidWriteLeavesTheOldEntry() throws Exception {
         Archive archive = new Archive(root.resolve("archive"));
-        Process child = child(archive.root(), "stall");
-        try {
-            awaitLine(child, "stored A");
-            awaitLine(child, "half of B written");
-            assertTrue(leftovers().size() == 1, "the child is mid-write: its temp file exists");
+        AtomicReference<CompletableFuture<Archive.Entry>> waiting = new AtomicReference<>();
+        killChild(archive.root(), "stall", "half of B written", () -> {
+            assertEquals(1, leftovers().size(), "the child is mid-write: its temp file exists");
             // a store from this process waits for the child's lock on the unit-year
-            CompletableFuture<Archive.Entry> waiting = CompletableFuture.supplyAsync(
-                    () -> archive.store(UNIT, null, 2020, workbookB));
+            waiting.set(CompletableFuture.supplyAsync(() -> archive.store(UNIT, null, 2020, workbookB)));
             Thread.sleep(500);
-            assertFalse(waiting.isDone(), "the store must wait while another process writes the entry");
-            child.destroyForcibly(); // SIGKILL
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-            assertEquals(137, child.exitValue(), "killed by SIGKILL");
-            waiting.get(30, TimeUnit.SECONDS);
-        } finally {
-            child.destroyForcibly();
-        }
+            assertFalse(waiting.get().isDone(), "the store must wait while another process writes the entry");
+        });
+        waiting.get().get(30, TimeUnit.SECONDS);
         assertArrayEquals(workbookB, archive.get(UNIT, 2020).orElseThrow());
         assertNoLeftovers();
     }
@@ -148,32 +141,36 @@ class ArchiveTest {
     @Test
     void theEntryLeftByAKilledStoreIsReadable() throws Exception {
         Archive archive = new Archive(root.resolve("archive"));
-        Process child = child(archive.root(), "stall");
-        try {
-            awaitLine(child, "half of B written");
-            child.destroyForcibly();
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-        } finally {
-            child.destroyForcibly();
-        }
+        killChild(archive.root(), "stall", "half of B written", () -> { });
         byte[] left = archive.get(UNIT, 2020).orElseThrow();
         assertArrayEquals(workbookA, left, "the old entry, not half of the new one");
         assertEquals(UNIT, new WorkbookReader(Fixtures.registry()).read(left, null).data().unit().name());
         assertEquals(1, archive.list(null, null).size());
 
         for (int round = 0; round < 3; round++) {
-            Process looping = child(archive.root(), "loop");
-            try {
-                awaitLine(looping, "looping");
-                Thread.sleep(300 + 200L * round);
-                looping.destroyForcibly();
-                assertTrue(looping.waitFor(30, TimeUnit.SECONDS));
-            } finally {
-                looping.destroyForcibly();
-            }
+            long delay = 300 + 200L * round;
+            killChild(archive.root(), "loop", "looping", () -> Thread.sleep(delay));
             byte[] entry = archive.get(UNIT, 2020).orElseThrow();
             assertTrue(Arrays.equals(entry, workbookA) || Arrays.equals(entry, workbookB), "round " + round);
             new WorkbookReader(Fixtures.registry()).read(entry, null);
+        }
+    }
+
+    private interface Check {
+        void run() throws Exception;
+    }
+
+    /** Starts a child JVM storing into the archive, waits for its line, runs the check, then kills it (SIGKILL). */
+    private void killChild(Path archiveRoot, String mode, String line, Check whileRunning) throws Exception {
+        Process child = child(archiveRoot, mode);
+        try {
+            awaitLine(child, line);
+            whileRunning.run();
+            child.destroyForcibly(); // SIGKILL
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(137, child.exitValue(), "killed by SIGKILL");
+        } finally {
+            child.destroyForcibly();
         }
     }
 
