@@ -163,7 +163,7 @@ public final class CarryForward {
     }
 
     /** A 科目 row no later row refines (the next row's code does not start with this one's). */
-    static boolean isLeaf(List<SubjectRow> rows, int i) {
+    public static boolean isLeaf(List<SubjectRow> rows, int i) {
         String code = rows.get(i).code();
         String next = i + 1 < rows.size() ? rows.get(i + 1).code() : null;
         return code == null || next == null || !next.startsWith(code);

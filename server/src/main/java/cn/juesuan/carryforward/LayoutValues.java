@@ -18,17 +18,17 @@ import java.util.Optional;
  * Amounts of one unit-year by keys. A total the data leaves out (data written as JSON need not repeat totals) is
  * computed from its parts as the layout defines them; a workbook read back has its totals already.
  */
-final class LayoutValues {
+public final class LayoutValues {
     private final Profile profile;
     private final ReportData data;
 
-    LayoutValues(Profile profile, ReportData data) {
+    public LayoutValues(Profile profile, ReportData data) {
         this.profile = profile;
         this.data = data;
     }
 
     /** The amount, or null when the data has neither it nor any of its parts. */
-    BigDecimal get(CellKey c) {
+    public BigDecimal get(CellKey c) {
         return value(c.table(), c.row(), c.column(), 0);
     }
 
@@ -57,12 +57,12 @@ final class LayoutValues {
     }
 
     /** The 科目 rows of a table, or none when the table has no 科目 area in this profile. */
-    List<SubjectRow> rows(String table) {
+    public List<SubjectRow> rows(String table) {
         boolean hasArea = profile.table(table).flatMap(TableLayout::areaBlock).map(BlockDef::area).isPresent();
         return hasArea ? data.table(table).rows() : List.of();
     }
 
-    boolean hasTable(String table) {
+    public boolean hasTable(String table) {
         return profile.table(table).isPresent();
     }
 

@@ -79,9 +79,9 @@ public final class Main {
                     1, 1, List.of("--output"), Main::fill),
             new Command("read", "read 工作簿.xlsx [--profile ID]", "读取工作簿：数据以 JSON 写到标准输出，提示写到标准错误",
                     1, 1, List.of("--profile"), Main::read),
-            new Command("validate", "validate 工作簿.xlsx [--profile ID] [--format text|json] [--annotate 标注.xlsx]",
-                    "校验工作簿：有“错误”时退出码为 1；--annotate 另存一份标出问题单元格的副本",
-                    1, 1, List.of("--profile", "--format", "--annotate"), Main::validate),
+            new Command("validate", "validate 工作簿.xlsx [--profile ID] [--format text|json] [--annotate 标注.xlsx] [--previous 上年.xlsx]",
+                    "校验工作簿：有“错误”时退出码为 1；--annotate 另存一份标出问题单元格的副本；--previous 加上跨年校验",
+                    1, 1, List.of("--profile", "--format", "--annotate", "--previous"), Main::validate),
             new Command("serve", "serve [--host 127.0.0.1] [--port 8080] [--archive 归档目录]", "启动 HTTP 服务（Ctrl+C 停止）",
                     0, 0, List.of("--host", "--port", "--archive"), Main::serve),
             new Command("templates", "templates [--profile ID]",
@@ -202,7 +202,9 @@ public final class Main {
         }
         String annotate = Params.optional(in.opt("--annotate"));
         byte[] xlsx = Files.readAllBytes(Path.of(in.args().get(0)));
-        ValidationReport report = new Validator(registry, CodeCatalogue.load(registry.root())).validate(xlsx, profileId);
+        String previous = Params.optional(in.opt("--previous"));
+        ValidationReport report = new Validator(registry, CodeCatalogue.load(registry.root())).validate(xlsx, profileId,
+                previous == null ? null : Files.readAllBytes(Path.of(previous)));
         if (annotate != null) {
             AtomicFiles.write(Path.of(annotate), AnnotatedWorkbook.annotate(xlsx, report));
         }

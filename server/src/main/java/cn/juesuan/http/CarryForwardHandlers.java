@@ -88,6 +88,27 @@ final class CarryForwardHandlers {
         }
     }
 
+    /**
+     * Last year's workbook for cross-year validation: multipart field previous, or with ?previous=archive the
+     * archived workbook of the unit and year before those the workbook names; null when neither is asked for.
+     */
+    byte[] previous(Context ctx, byte[] xlsx, String profileId) throws IOException {
+        String from = Params.optional(ctx.queryParam("previous"));
+        if (from == null) {
+            return ctx.isMultipartFormData() ? app.upload(ctx, "previous") : null;
+        }
+        if (!from.equals("archive")) {
+            throw JuesuanException.badRequest("invalid_parameter", "参数 previous 只能是 archive（从归档中取上年工作簿），"
+                    + "收到的是“" + from + "”；也可以用 multipart 字段 previous 上传上年工作簿。");
+        }
+        ReportData data = reader.read(xlsx, profileId).data();
+        if (data.unit().name() == null || data.year() == null) {
+            throw JuesuanException.unprocessable("no_unit", "工作簿的表头中读不出单位名称或年度，无法从归档中找到上年工作簿。");
+        }
+        return archive.get(data.unit().name(), data.year() - 1)
+                .orElseThrow(() -> notArchived(data.unit().name(), data.year() - 1));
+    }
+
     private String checkedProfile(Context ctx) {
         String profileId = Params.optional(ctx.queryParam("profile"));
         if (profileId != null) {

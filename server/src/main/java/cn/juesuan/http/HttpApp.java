@@ -190,12 +190,15 @@ public final class HttpApp {
     }
 
     private void validate(Context ctx) throws IOException {
-        ctx.json(validator.validate(workbookBytes(ctx), profileParam(ctx)));
+        String profileId = profileParam(ctx);
+        byte[] xlsx = workbookBytes(ctx);
+        ctx.json(validator.validate(xlsx, profileId, carryForward.previous(ctx, xlsx, profileId)));
     }
 
     private void validateAnnotated(Context ctx) throws IOException {
+        String profileId = profileParam(ctx);
         byte[] xlsx = workbookBytes(ctx);
-        ValidationReport report = validator.validate(xlsx, profileParam(ctx));
+        ValidationReport report = validator.validate(xlsx, profileId, carryForward.previous(ctx, xlsx, profileId));
         ctx.header("X-Juesuan-Errors", String.valueOf(report.counts().error()));
         sendXlsx(ctx, AnnotatedWorkbook.annotate(xlsx, report), fileName(report.unit(), report.year(), "校验标注"));
     }

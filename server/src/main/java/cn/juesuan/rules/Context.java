@@ -31,7 +31,16 @@ final class Context {
     private final List<Finding> findings = new ArrayList<>();
     private Map<CellLoc, CellRef> byLocation;
 
+    /** Last year's workbook for the cross-year rules, or null when none was given. */
+    final PreviousYear previous;
+
     Context(Profile profile, ReadResult read, SheetFacts facts, CodeCatalogue codes, RuleSet ruleSet) {
+        this(profile, read, facts, codes, ruleSet, null);
+    }
+
+    Context(Profile profile, ReadResult read, SheetFacts facts, CodeCatalogue codes, RuleSet ruleSet,
+            PreviousYear previous) {
+        this.previous = previous;
         this.profile = profile;
         this.data = read.data();
         this.map = read.map();

@@ -24,6 +24,9 @@ final class RuleKinds {
         KINDS.put("empty-table-note", EmptyTableNoteRule::new);
         KINDS.put("unit-magnitude", UnitMagnitudeRule::new);
         KINDS.put("required", RequiredRule::new);
+        KINDS.put(CarryOverRule.KIND, CarryOverRule::new);
+        KINDS.put(PreviousFiguresRule.KIND, PreviousFiguresRule::new);
+        KINDS.put(SameUnitRule.KIND, SameUnitRule::new);
     }
 
     private RuleKinds() {

@@ -46,6 +46,34 @@ class CliCarryForwardTest {
     }
 
     @Test
+    void validateWithLastYearAddsTheCrossYearChecks() throws Exception {
+        Path last = lastYear();
+        Path now = dir.resolve("2021.xlsx");
+        assertEquals(Main.OK, Cli.run("carry-forward", last.toString(), "--year", "2021", "-o", now.toString()).code());
+        Cli matched = Cli.run("validate", now.toString(), "--previous", last.toString(), "--format", "json");
+        JsonNode report = Json.MAPPER.readTree(matched.outBytes());
+        assertFalse(report.toString().contains("\"ruleId\" : \"Y"), matched.toString());
+
+        // last year's workbook said 年末 20.00, not the 15.36 this year opens with
+        ReportData seed = Fixtures.seed(Fixtures.SEED_000);
+        var tables = new java.util.LinkedHashMap<>(seed.tables());
+        var summary = new java.util.LinkedHashMap<>(seed.table("income_expense_summary").values());
+        summary.put("closing_balance", java.util.Map.of("amount", new BigDecimal("20")));
+        tables.put("income_expense_summary", new cn.juesuan.model.TableData(summary, null, null));
+        Path other = dir.resolve("2020-other.xlsx");
+        Files.write(other, new Filler(Fixtures.registry()).fill(
+                new ReportData(seed.profile(), seed.year(), seed.unit(), seed.moneyUnit(), tables)));
+        Cli mismatched = Cli.run("validate", now.toString(), "--previous", other.toString());
+        // cross-year findings are 提示: the exit code stays what this year's own errors make it
+        assertEquals(Cli.run("validate", now.toString()).code(), mismatched.code(), mismatched.toString());
+        assertTrue(mismatched.out().contains("[Y1]") && mismatched.out().contains("20.00"), mismatched.toString());
+
+        Cli wrongYear = Cli.run("validate", now.toString(), "--previous", now.toString());
+        assertEquals(Main.BAD_INPUT, wrongYear.code(), wrongYear.toString());
+        assertTrue(wrongYear.err().contains("2020 年度"), wrongYear.toString());
+    }
+
+    @Test
     void cellWritesGoToStandardOutputAsJson() throws Exception {
         Cli r = Cli.run("carry-forward", lastYear().toString(), "--year", "2021", "--format", "writes");
         assertEquals(Main.OK, r.code(), r.toString());

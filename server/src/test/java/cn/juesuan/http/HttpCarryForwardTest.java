@@ -118,6 +118,44 @@ class HttpCarryForwardTest {
     }
 
     @Test
+    void validateWithLastYearUploadedOrFromTheArchive() {
+        byte[] last = seed000();
+        JavalinTest.test(HttpApp.create(CONFIG, new Archive(root)), (server, client) -> {
+            byte[] now = assertXlsx(post(client, HttpApp.CARRY_FORWARD + "?year=2021", last, XLSX),
+                    UNIT + "2021年度部门决算（从上年填充）.xlsx");
+            byte[] changed = edit(now, "表1 收入支出决算总表", "opening_balance", 16);
+            RequestBody mp = new MultipartBody.Builder().setType(MultipartBody.FORM)
+                    .addFormDataPart("file", "2021.xlsx", RequestBody.create(changed, XLSX))
+                    .addFormDataPart("previous", "2020.xlsx", RequestBody.create(last, XLSX)).build();
+            JsonNode report = json(client.request(HttpApp.VALIDATE, b -> b.post(mp)));
+            assertTrue(report.toString().contains("\"Y1\""), report.toString());
+            assertTrue(!json(post(client, HttpApp.VALIDATE, changed, XLSX)).toString().contains("\"Y1\""),
+                    "no cross-year rule without last year");
+
+            assertError(post(client, HttpApp.VALIDATE + "?previous=archive", changed, XLSX), 404, "not_archived");
+            assertEquals(201, post(client, HttpApp.ARCHIVE, last, XLSX).code());
+            JsonNode fromArchive = json(post(client, HttpApp.VALIDATE + "?previous=archive", changed, XLSX));
+            assertTrue(fromArchive.toString().contains("\"Y1\""), fromArchive.toString());
+            Response annotated = post(client, HttpApp.VALIDATE_ANNOTATED + "?previous=archive", changed, XLSX);
+            assertEquals(200, annotated.code());
+            assertError(post(client, HttpApp.VALIDATE + "?previous=file", changed, XLSX), 400, "invalid_parameter");
+            assertError(post(client, HttpApp.VALIDATE + "?previous=archive", last, XLSX), 404, "not_archived");
+        });
+    }
+
+    /** The workbook with one fixed amount cell of a table changed. */
+    static byte[] edit(byte[] xlsx, String sheet, String row, double value) throws Exception {
+        var loc = new WorkbookReader(REGISTRY).read(xlsx, null).map().tables().values().stream()
+                .filter(t -> t.sheet().equals(sheet)).findFirst().orElseThrow().cell(row, "amount");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx));
+             var out = new java.io.ByteArrayOutputStream()) {
+            wb.getSheet(sheet).getRow(loc.row()).getCell(loc.col()).setCellValue(value);
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
     void badRequestsGetClearChineseErrors() {
         byte[] last = seed000();
         JavalinTest.test(HttpApp.create(CONFIG, new Archive(root)), (server, client) -> {

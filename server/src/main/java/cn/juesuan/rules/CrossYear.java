@@ -1,0 +1,45 @@
+package cn.juesuan.rules;
+
+import cn.juesuan.model.Amounts;
+import cn.juesuan.read.WorkbookMap.CellLoc;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The comparison every cross-year rule makes: this year's figure against last year's, within the rule's tolerance. */
+final class CrossYear {
+    private CrossYear() {
+    }
+
+    /**
+     * Starts a finding when this year's value (plus what the adjustments explain) differs from last year's, else null.
+     * Blank cells count as 0; nothing is compared when both are blank.
+     *
+     * @param adjusted Σ of the adjustment entries explaining the difference, or null when there are none
+     */
+    static FindingBuilder differs(Context ctx, BaseRule rule, BigDecimal thisYear, BigDecimal lastYear,
+                                  BigDecimal adjusted, CellLoc lastCell, PreviousYear previous) {
+        if (thisYear == null && lastYear == null) {
+            return null;
+        }
+        BigDecimal now = Amounts.normalize(Amounts.orZero(thisYear));
+        BigDecimal expected = Amounts.normalize(Amounts.orZero(lastYear).add(Amounts.orZero(adjusted)));
+        int nonZero = (now.signum() != 0 ? 1 : 0) + (expected.signum() != 0 ? 1 : 0);
+        BigDecimal tolerance = rule.tolerance.of(nonZero, ctx.perCell());
+        BigDecimal difference = now.subtract(expected);
+        if (difference.abs().compareTo(tolerance) <= 0) {
+            return null;
+        }
+        return ctx.finding(rule).numbers(now, expected, difference, tolerance.signum() == 0 ? null : tolerance)
+                .var("previousYear", previous.label())
+                .var("previousCell", lastCell == null ? "上年工作簿中没有这一格" : Addresses.format(null, lastCell));
+    }
+
+    /** The last-year cell as the second cell of the finding (its sheet is named as an external reference). */
+    static void addCells(FindingBuilder b, CellLoc lastCell, List<CellLoc> more) {
+        if (lastCell != null) {
+            b.also(lastCell);
+        }
+        more.forEach(b::also);
+    }
+}
