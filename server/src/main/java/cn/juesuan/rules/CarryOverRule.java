@@ -20,7 +20,7 @@ import java.util.Map;
  * Runs only when last year's workbook is given.
  * <pre>{"id":"Y1","kind":"carry-over","severity":"提示","tolerance":"exact"}</pre>
  */
-final class CarryOverRule extends BaseRule {
+final class CarryOverRule extends CrossYearRule {
     static final String KIND = "carry-over";
     static final String DEFAULT_MESSAGE = "{label}：本年年初数 {reported} 与上年（{previousYear}）年末数 {previous}（{previousCell}）"
             + "不一致，相差 {difference}；{why}。";
@@ -34,11 +34,7 @@ final class CarryOverRule extends BaseRule {
     }
 
     @Override
-    public void check(Context ctx) {
-        PreviousYear p = ctx.previous;
-        if (p == null) {
-            return;
-        }
+    void check(Context ctx, PreviousYear p) {
         for (Opening o : p.spec.openings()) {
             if (tag.equals(o.rule()) && present(ctx, o.to().table())) {
                 compare(ctx, p, o.key(), o.label(), ctx.view(o.to().table()).fixed(o.to().row(), o.to().column()),
@@ -78,7 +74,7 @@ final class CarryOverRule extends BaseRule {
                          CellLoc lastCell) {
         AdjustmentSheet.Entry entry = p.adjustments.get(key);
         BigDecimal adjusted = entry == null ? null : entry.total();
-        FindingBuilder b = CrossYear.differs(ctx, this, cell.value(), lastValue, adjusted, lastCell, p);
+        FindingBuilder b = differs(ctx, cell.value(), lastValue, adjusted, lastCell);
         if (b == null) {
             return;
         }
@@ -86,7 +82,7 @@ final class CarryOverRule extends BaseRule {
                 .var("why", adjusted == null ? "“年初结转和结余调整”表中没有说明这一差额的调整"
                         : "加上“年初结转和结余调整”表中的调整 " + Messages.signed(adjusted) + " 后应为 "
                         + Messages.amount(lastValue == null ? adjusted : lastValue.add(adjusted)) + "，仍不一致");
-        CrossYear.addCells(b, lastCell, adjusted == null ? List.of() : entry.cells());
+        addCells(b, lastCell, adjusted == null ? List.of() : entry.cells());
         b.add(messageOr(DEFAULT_MESSAGE));
     }
 

@@ -8,7 +8,7 @@ import cn.juesuan.text.Text;
  * workbook.
  * <pre>{"id":"Y-UNIT","kind":"same-unit","severity":"提示"}</pre>
  */
-final class SameUnitRule extends BaseRule {
+final class SameUnitRule extends CrossYearRule {
     static final String KIND = "same-unit";
     static final String DEFAULT_MESSAGE = "{what}与上年不同：本年为“{now}”，上年（{previousYear}）为“{last}”。"
             + "请核实两份工作簿是否属于同一单位；单位更名或代码变更须在说明中写明。";
@@ -19,11 +19,7 @@ final class SameUnitRule extends BaseRule {
     }
 
     @Override
-    public void check(Context ctx) {
-        PreviousYear p = ctx.previous;
-        if (p == null) {
-            return;
-        }
+    void check(Context ctx, PreviousYear p) {
         compare(ctx, p, "单位名称", ctx.data.unit().name(), p.data.unit().name());
         compare(ctx, p, "单位代码", ctx.data.unit().code(), p.data.unit().code());
     }

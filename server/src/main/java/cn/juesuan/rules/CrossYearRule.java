@@ -6,10 +6,23 @@ import cn.juesuan.read.WorkbookMap.CellLoc;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** The comparison every cross-year rule makes: this year's figure against last year's, within the rule's tolerance. */
-final class CrossYear {
-    private CrossYear() {
+/**
+ * A rule comparing this year's workbook with last year's: runs only when last year's workbook is given, and makes
+ * one comparison, this year's figure against last year's within the rule's tolerance.
+ */
+abstract class CrossYearRule extends BaseRule {
+    CrossYearRule(RuleSpec s) {
+        super(s);
     }
+
+    @Override
+    public final void check(Context ctx) {
+        if (ctx.previous != null) {
+            check(ctx, ctx.previous);
+        }
+    }
+
+    abstract void check(Context ctx, PreviousYear previous);
 
     /**
      * Starts a finding when this year's value (plus what the adjustments explain) differs from last year's, else null.
@@ -17,21 +30,20 @@ final class CrossYear {
      *
      * @param adjusted Σ of the adjustment entries explaining the difference, or null when there are none
      */
-    static FindingBuilder differs(Context ctx, BaseRule rule, BigDecimal thisYear, BigDecimal lastYear,
-                                  BigDecimal adjusted, CellLoc lastCell, PreviousYear previous) {
+    FindingBuilder differs(Context ctx, BigDecimal thisYear, BigDecimal lastYear, BigDecimal adjusted, CellLoc lastCell) {
         if (thisYear == null && lastYear == null) {
             return null;
         }
         BigDecimal now = Amounts.normalize(Amounts.orZero(thisYear));
         BigDecimal expected = Amounts.normalize(Amounts.orZero(lastYear).add(Amounts.orZero(adjusted)));
         int nonZero = (now.signum() != 0 ? 1 : 0) + (expected.signum() != 0 ? 1 : 0);
-        BigDecimal tolerance = rule.tolerance.of(nonZero, ctx.perCell());
+        BigDecimal allowed = tolerance.of(nonZero, ctx.perCell());
         BigDecimal difference = now.subtract(expected);
-        if (difference.abs().compareTo(tolerance) <= 0) {
+        if (difference.abs().compareTo(allowed) <= 0) {
             return null;
         }
-        return ctx.finding(rule).numbers(now, expected, difference, tolerance.signum() == 0 ? null : tolerance)
-                .var("previousYear", previous.label())
+        return ctx.finding(this).numbers(now, expected, difference, allowed.signum() == 0 ? null : allowed)
+                .var("previousYear", ctx.previous.label())
                 .var("previousCell", lastCell == null ? "上年工作簿中没有这一格" : Addresses.format(null, lastCell));
     }
 
