@@ -5,6 +5,7 @@ import cn.juesuan.layout.Profile;
 import cn.juesuan.layout.ProfileRegistry;
 import cn.juesuan.model.Json;
 import cn.juesuan.model.ReportData;
+import cn.juesuan.narrative.NarrativeService;
 import cn.juesuan.read.ReadResult;
 import cn.juesuan.read.WorkbookReader;
 import cn.juesuan.template.Filler;
@@ -45,6 +46,9 @@ public final class HttpApp {
     public static final String BLANK = "/api/templates/blank";
     public static final String FILL = "/api/fill";
     public static final String READ = "/api/read";
+    public static final String NARRATIVE = "/api/narrative";
+    public static final String NARRATIVE_WORKBOOK = "/api/narrative/workbook";
+    public static final String NARRATIVE_CHECK = "/api/narrative/check";
 
     public record Route(HandlerType method, String path, Handler handler) {
     }
@@ -64,6 +68,7 @@ public final class HttpApp {
     private final ProfileRegistry registry;
     private final Filler filler;
     private final WorkbookReader reader;
+    private final NarrativeHandlers narrative;
     private final byte[] openApi = resource("/openapi.json");
     private final byte[] homePage = resource("/home.html");
 
@@ -72,6 +77,7 @@ public final class HttpApp {
         this.registry = config.registry();
         this.filler = new Filler(registry);
         this.reader = new WorkbookReader(registry);
+        this.narrative = new NarrativeHandlers(new NarrativeService(registry), config);
     }
 
     /** The configured Javalin app, not started. */
@@ -88,7 +94,10 @@ public final class HttpApp {
                 new Route(HandlerType.GET, PROFILES, this::profiles),
                 new Route(HandlerType.GET, BLANK, this::blank),
                 new Route(HandlerType.POST, FILL, this::fill),
-                new Route(HandlerType.POST, READ, this::read));
+                new Route(HandlerType.POST, READ, this::read),
+                new Route(HandlerType.POST, NARRATIVE, narrative::docx),
+                new Route(HandlerType.POST, NARRATIVE_WORKBOOK, narrative::workbook),
+                new Route(HandlerType.POST, NARRATIVE_CHECK, narrative::check));
     }
 
     Javalin build() {
@@ -227,8 +236,12 @@ public final class HttpApp {
 
     /** "遂宁市科学技术局2024年度部门决算.xlsx", without characters file systems refuse. */
     static String fileName(String unit, Integer year, String what) {
+        return fileName(unit, year, what, ".xlsx");
+    }
+
+    static String fileName(String unit, Integer year, String what, String extension) {
         String name = (unit == null ? "" : unit) + (year == null ? "" : year + "年度") + what;
-        return name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip() + ".xlsx";
+        return name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip() + extension;
     }
 
     private static byte[] resource(String name) {

@@ -71,20 +71,34 @@ public final class NarrativeService {
         return generate(in);
     }
 
+    /** A generated file and whose it is (for naming the download). */
+    public record Output(byte[] bytes, String unit, Integer year) {
+    }
+
     /** The 决算情况说明 as .docx bytes. */
     public byte[] docx(byte[] xlsx, byte[] previousXlsx) {
-        return DocxWriter.write(document(xlsx, previousXlsx));
+        return narrative(xlsx, previousXlsx).bytes();
+    }
+
+    /** The 决算情况说明 as a .docx. */
+    public Output narrative(byte[] xlsx, byte[] previousXlsx) {
+        Input in = input(xlsx, previousXlsx);
+        return new Output(DocxWriter.write(generate(in)), in.data().unit().name(), in.data().year());
+    }
+
+    public byte[] workbook(byte[] xlsx, byte[] previousXlsx) {
+        return chartWorkbook(xlsx, previousXlsx).bytes();
     }
 
     /** A copy of the workbook with the chart sheet 决算说明图表 and (when missing) the 全年预算 sheet to fill. */
-    public byte[] workbook(byte[] xlsx, byte[] previousXlsx) {
+    public Output chartWorkbook(byte[] xlsx, byte[] previousXlsx) {
         try (XSSFWorkbook wb = WorkbookOpener.open(xlsx); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Input in = input(wb, previousXlsx);
             NarrativeDoc doc = generate(in);
             ChartSheet.add(wb, doc.charts(), in.figures().unitName() + in.figures().year() + "年度决算情况说明图表（由决算助手根据本工作簿生成）");
             Budgets.addSheet(wb, in.figures());
             wb.write(out);
-            return out.toByteArray();
+            return new Output(out.toByteArray(), in.data().unit().name(), in.data().year());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
