@@ -50,6 +50,7 @@ final class ChartPlotter {
             XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
             y.setCrosses(AxisCrosses.AUTO_ZERO);
             y.setCrossBetween(AxisCrossBetween.BETWEEN);
+            y.setMinimum(0); // bars start at 0, so the change is not exaggerated
             XDDFBarChartData bars = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
             bars.setBarDirection(BarDirection.COL);
             bars.setVaryColors(false);
