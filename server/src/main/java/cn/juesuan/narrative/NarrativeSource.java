@@ -52,6 +52,9 @@ final class NarrativeSource {
         } catch (IOException e) {
             magic = FileMagic.UNKNOWN;
         }
+        if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
+            throw new JuesuanException("not_narrative", 415, "第二个文件应是决算说明（.docx 或 .txt），收到的是工作簿。");
+        }
         if (magic == FileMagic.OOXML) {
             return docx(bytes);
         }
@@ -60,9 +63,6 @@ final class NarrativeSource {
         }
         if (magic == FileMagic.PDF || name.endsWith(".pdf")) {
             throw new JuesuanException("pdf_narrative", 415, "不能直接核对 PDF。请提交决算说明的 .docx，或把文字复制到 .txt 文件（UTF-8）中提交。");
-        }
-        if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
-            throw new JuesuanException("not_narrative", 415, "第二个文件应是决算说明（.docx 或 .txt），收到的是工作簿。");
         }
         String text = decode(bytes);
         if (text.indexOf('\0') >= 0) {
