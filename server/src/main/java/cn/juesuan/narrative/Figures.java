@@ -10,6 +10,7 @@ import cn.juesuan.model.ReportData;
 import cn.juesuan.model.SubjectRow;
 import cn.juesuan.model.TableData;
 import cn.juesuan.rules.Severity;
+import cn.juesuan.text.Text;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -56,6 +57,7 @@ public final class Figures {
     private final Profile profile;
     private final int previousYear;
     private final boolean hasPrevious;
+    private final String previousUnit;
     private final Budgets budgets;
     private final Map<String, Quantity> byKey = new LinkedHashMap<>();
     private final Map<String, String> subjectNames = new LinkedHashMap<>();
@@ -70,6 +72,7 @@ public final class Figures {
         this.data = data;
         this.profile = profile;
         this.hasPrevious = previous != null;
+        this.previousUnit = previous == null ? null : previous.unit().name();
         this.budgets = budgets == null ? Budgets.NONE : budgets;
         this.previousYear = previous != null && previous.year() != null ? previous.year()
                 : data.year() == null ? 0 : data.year() - 1;
@@ -160,6 +163,12 @@ public final class Figures {
 
     public boolean hasPrevious() {
         return hasPrevious;
+    }
+
+    /** Last year's unit name when it differs from this year's, else null. */
+    public String previousUnitIfDifferent() {
+        return previousUnit == null || data.unit().name() == null
+                || Text.key(previousUnit).equals(Text.key(data.unit().name())) ? null : previousUnit;
     }
 
     public Budgets budgets() {

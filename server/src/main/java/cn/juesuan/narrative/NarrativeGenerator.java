@@ -35,8 +35,8 @@ public final class NarrativeGenerator {
         chartNo = 0;
         para(w.t("intro", vars("notes", notes())));
         section1();
-        section2();
-        section3();
+        structure("s2", Figures.INCOME_TOTAL, f.incomeSources(), "zeroIncome", "chart2.title");
+        structure("s3", Figures.EXPENSE_TOTAL, f.expenseKinds(), "zeroExpense", "chart3.title");
         section4();
         section5();
         section6();
@@ -56,6 +56,9 @@ public final class NarrativeGenerator {
             n.add("工作簿中没有“全年预算”表，各科目完成预算的比例须人工填写（决算助手生成的工作簿中附有该表，填好后重新生成即可）。");
         }
         n.addAll(f.budgets().notes());
+        if (f.previousUnitIfDifferent() != null) {
+            n.add("上年工作簿的单位是“" + f.previousUnitIfDifferent() + "”，与本年“" + f.unitName() + "”不同，请核实增减比较。");
+        }
         return String.join("", n);
     }
 
@@ -68,18 +71,12 @@ public final class NarrativeGenerator {
                 new String[]{"支出总计", Figures.GRAND_TOTAL_EXPENSE})));
     }
 
-    private void section2() {
-        heading(1, "s2.title");
-        List<String> keys = listed(f.incomeSources(), w.option("zeroIncome"));
-        para(w.t("s2.body", vars("amount", amount(Figures.INCOME_TOTAL), "items", shareList("s2.item", keys))));
-        chart(pie("chart2.title", f.incomeSources()));
-    }
-
-    private void section3() {
-        heading(1, "s3.title");
-        List<String> keys = listed(f.expenseKinds(), w.option("zeroExpense"));
-        para(w.t("s3.body", vars("amount", amount(Figures.EXPENSE_TOTAL), "items", shareList("s3.item", keys))));
-        chart(pie("chart3.title", f.expenseKinds()));
+    /** Sections 二 and 三: a total, its parts with their shares, and the pie chart of the parts. */
+    private void structure(String id, String total, List<String> parts, String zeroOption, String chartTitle) {
+        heading(1, id + ".title");
+        List<String> keys = listed(parts, w.option(zeroOption));
+        para(w.t(id + ".body", vars("amount", amount(total), "items", shareList(id + ".item", keys))));
+        chart(pie(chartTitle, parts));
     }
 
     private void section4() {
@@ -257,6 +254,9 @@ public final class NarrativeGenerator {
     }
 
     private String shareList(String template, List<String> keys) {
+        if (keys.isEmpty()) {
+            return w.t("s6.none");
+        }
         List<String> parts = new ArrayList<>();
         for (String k : keys) {
             parts.add(w.t(template, vars("label", f.q(k).label(), "amount", amount(k), "share", share(k))));

@@ -47,6 +47,9 @@ public final class NarrativeService {
 
     private Input input(XSSFWorkbook wb, byte[] previousXlsx) {
         ReportData data = reader.read(wb, (String) null).data();
+        if (data.year() == null) {
+            throw JuesuanException.unprocessable("no_year", "工作簿中读不出决算年度：表头应有“2024年度”之类的年度，请补上后再生成或核对决算说明。");
+        }
         ReportData previous = previousXlsx == null ? null : previous(previousXlsx, data);
         return input(data, previous, Budgets.read(wb, "元".equals(data.moneyUnit())));
     }
