@@ -6,7 +6,6 @@ import java.math.RoundingMode;
 /** Arithmetic and number formatting of the narrative: BigDecimal only, percentages to two decimals. */
 public final class Calc {
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
 
     private Calc() {
     }
@@ -32,10 +31,6 @@ public final class Calc {
             return r.setScale(0, RoundingMode.UNNECESSARY).toPlainString();
         }
         return r.toPlainString();
-    }
-
-    static BigDecimal sum(BigDecimal a, BigDecimal b) {
-        return a == null ? b : b == null ? a : a.add(b);
     }
 
     static boolean isZero(BigDecimal v) {

@@ -141,8 +141,4 @@ public final class NarrativeService {
         }
         return c;
     }
-
-    public ProfileRegistry registry() {
-        return registry;
-    }
 }
