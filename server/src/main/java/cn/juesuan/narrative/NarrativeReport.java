@@ -2,6 +2,7 @@ package cn.juesuan.narrative;
 
 import cn.juesuan.model.Json;
 import cn.juesuan.rules.Severity;
+import cn.juesuan.rules.ValidationReport;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -11,13 +12,15 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * The result of checking a narrative against the workbook's tables (same shape as the validator's report, with
- * paragraphs instead of cells).
+ * The result of checking a narrative against the workbook's tables: the validator's report ({@link ValidationReport})
+ * with the narrative's file name, paragraphs and quotes in place of sheets and cells.
  *
- * @param profile    profile of the workbook
- * @param year       report year
- * @param unit       reporting unit
- * @param source     file name of the narrative
+ * @param profile     profile of the workbook
+ * @param profileName its Chinese name
+ * @param year        report year
+ * @param unit        reporting unit
+ * @param moneyUnit   unit of the amounts in the findings: always 万元, as the narrative states them
+ * @param source      file name of the narrative
  * @param valid      true when there is no 错误
  * @param counts     findings per severity
  * @param checked    numbers of the narrative compared with the tables
@@ -25,34 +28,23 @@ import java.util.List;
  * @param findings   in document order
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@JsonPropertyOrder({"profile", "year", "unit", "source", "valid", "counts", "checked", "unresolved", "findings"})
-public record NarrativeReport(String profile, Integer year, String unit, String source, boolean valid, Counts counts,
-                              int checked, int unresolved, List<NarrativeFinding> findings) {
-
-    public record Counts(int error, int warning, int info) {
-        static Counts of(List<NarrativeFinding> findings) {
-            int e = 0;
-            int w = 0;
-            int i = 0;
-            for (NarrativeFinding f : findings) {
-                switch (f.severity()) {
-                    case ERROR -> e++;
-                    case WARNING -> w++;
-                    case INFO -> i++;
-                }
-            }
-            return new Counts(e, w, i);
-        }
-    }
+@JsonPropertyOrder({"profile", "profileName", "year", "unit", "moneyUnit", "source", "valid", "counts", "checked",
+        "unresolved", "findings"})
+public record NarrativeReport(String profile, String profileName, Integer year, String unit, String moneyUnit,
+                             String source, boolean valid, ValidationReport.Counts counts, int checked, int unresolved,
+                             List<NarrativeFinding> findings) {
 
     public NarrativeReport {
         findings = List.copyOf(findings);
     }
 
     static NarrativeReport of(Figures f, String source, int checked, int unresolved, List<NarrativeFinding> findings) {
-        Counts c = Counts.of(findings);
-        return new NarrativeReport(f.profile().id(), f.year(), f.unitName(), source, c.error() == 0, c, checked,
-                unresolved, findings);
+        int[] n = new int[Severity.values().length];
+        findings.forEach(x -> n[x.severity().ordinal()]++);
+        ValidationReport.Counts c = new ValidationReport.Counts(n[Severity.ERROR.ordinal()], n[Severity.WARNING.ordinal()],
+                n[Severity.INFO.ordinal()]);
+        return new NarrativeReport(f.profile().id(), f.profile().name(), f.year(), f.unitName(), "万元", source,
+                c.error() == 0, c, checked, unresolved, findings);
     }
 
     @JsonIgnore
