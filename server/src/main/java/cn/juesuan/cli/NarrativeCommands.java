@@ -1,11 +1,11 @@
 package cn.juesuan.cli;
 
 import cn.juesuan.http.Params;
+import cn.juesuan.model.Json;
 import cn.juesuan.narrative.NarrativeReport;
 import cn.juesuan.narrative.NarrativeService;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -38,7 +38,7 @@ final class NarrativeCommands {
         NarrativeReport report = service.check(xlsx, previous(in), Files.readAllBytes(narrative),
                 narrative.getFileName().toString());
         if ("json".equals(format)) {
-            in.out().write(report.toJson().getBytes(StandardCharsets.UTF_8)); // JSON is UTF-8 whatever the console
+            in.out().write(Json.MAPPER.writeValueAsBytes(report)); // JSON is UTF-8 whatever the console
             in.out().println();
         } else {
             in.out().print(report.toText());

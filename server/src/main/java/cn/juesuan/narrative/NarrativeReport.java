@@ -1,14 +1,11 @@
 package cn.juesuan.narrative;
 
-import cn.juesuan.model.Json;
 import cn.juesuan.rules.Severity;
 import cn.juesuan.rules.ValidationReport;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
 
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -54,14 +51,6 @@ public record NarrativeReport(String profile, String profileName, Integer year, 
 
     public List<NarrativeFinding> findingsOf(String ruleId) {
         return findings.stream().filter(f -> f.ruleId().equals(ruleId)).toList();
-    }
-
-    public String toJson() {
-        try {
-            return Json.MAPPER.writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Readable Chinese text, grouped by severity. */
