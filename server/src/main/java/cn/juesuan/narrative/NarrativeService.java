@@ -22,8 +22,14 @@ public final class NarrativeService {
     private volatile CodeCatalogue catalogue;
 
     public NarrativeService(ProfileRegistry registry) {
+        this(registry, null);
+    }
+
+    /** @param catalogue the code catalogue when the caller has loaded it already, else null (loaded on first use) */
+    public NarrativeService(ProfileRegistry registry, CodeCatalogue catalogue) {
         this.registry = registry;
         this.reader = new WorkbookReader(registry);
+        this.catalogue = catalogue;
     }
 
     /** This year's workbook, read: its data, the figures and the wording of its profile. */
