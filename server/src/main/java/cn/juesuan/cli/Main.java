@@ -14,6 +14,7 @@ import cn.juesuan.model.ReportData;
 import cn.juesuan.read.ReadNote;
 import cn.juesuan.read.ReadResult;
 import cn.juesuan.read.WorkbookReader;
+import cn.juesuan.template.EvalTemplateGenerator;
 import cn.juesuan.template.Filler;
 import cn.juesuan.template.TemplateGenerator;
 import io.javalin.Javalin;
@@ -213,6 +214,11 @@ public final class Main {
             Path target = registry.templatePath(p.id());
             AtomicFiles.write(target, generator.generate(p));
             in.out().println("已生成 " + target + "（" + p.tables().size() + " 张表）");
+        }
+        if (profileId == null && !registry.evalSheets().isEmpty()) {
+            Path target = registry.evalTemplatePath();
+            AtomicFiles.write(target, new EvalTemplateGenerator().generate(registry.evalSheets()));
+            in.out().println("已生成 " + target + "（" + registry.evalSheets().size() + " 种绩效自评表）");
         }
         return OK;
     }

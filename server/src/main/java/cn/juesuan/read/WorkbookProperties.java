@@ -8,23 +8,36 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /** Facts that the printed tables do not show (单位代码) kept as custom document properties, which Excel preserves. */
 public final class WorkbookProperties {
     public static final String UNIT_CODE = "juesuan.unitCode";
+    /** Written with self-evaluation sheets, which do not all print the year or unit. */
+    public static final String PROFILE = "juesuan.profile";
+    public static final String YEAR = "juesuan.year";
+    public static final String UNIT_NAME = "juesuan.unitName";
 
     private WorkbookProperties() {
     }
 
     public static void write(Workbook wb, ReportData data) {
-        if (wb instanceof XSSFWorkbook x && data.unit().code() != null && !data.unit().code().isBlank()) {
-            POIXMLProperties.CustomProperties custom = x.getProperties().getCustomProperties();
-            if (custom.contains(UNIT_CODE)) {
-                custom.getUnderlyingProperties().getPropertyList().removeIf(p -> UNIT_CODE.equals(p.getName()));
-            }
-            custom.addProperty(UNIT_CODE, data.unit().code());
-        }
+        put(wb, UNIT_CODE, data.unit().code());
     }
 
     public static String unitCode(Workbook wb) {
+        return get(wb, UNIT_CODE);
+    }
+
+    /** Sets a custom text property (replacing an earlier value); a blank value is not written. */
+    public static void put(Workbook wb, String name, String value) {
+        if (wb instanceof XSSFWorkbook x && value != null && !value.isBlank()) {
+            POIXMLProperties.CustomProperties custom = x.getProperties().getCustomProperties();
+            if (custom.contains(name)) {
+                custom.getUnderlyingProperties().getPropertyList().removeIf(p -> name.equals(p.getName()));
+            }
+            custom.addProperty(name, value);
+        }
+    }
+
+    public static String get(Workbook wb, String name) {
         if (wb instanceof XSSFWorkbook x) {
-            var p = x.getProperties().getCustomProperties().getProperty(UNIT_CODE);
+            var p = x.getProperties().getCustomProperties().getProperty(name);
             if (p != null && p.isSetLpwstr()) {
                 return p.getLpwstr();
             }
