@@ -152,6 +152,14 @@ public final class ProfileRegistry {
         return root.resolve(EVAL_DIR).resolve("template.xlsx");
     }
 
+    /** A data file of the templates folder (e.g. "sichuan-2024/rules/self-evaluation.json"), or null when absent. */
+    public byte[] optionalFile(String rel) {
+        if (root != null) {
+            return Files.isRegularFile(root.resolve(rel)) ? bytes(rel) : null;
+        }
+        return ProfileRegistry.class.getClassLoader().getResource(CLASSPATH_ROOT + rel) == null ? null : bytes(rel);
+    }
+
     private boolean hasEvalSheets() {
         if (root != null) {
             return Files.isRegularFile(root.resolve(EVAL_DIR).resolve("index.json"));
