@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
 final class EvalReader {
     private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年");
     private static final int MAX_TITLE_LENGTH = 80;
+    private static final org.apache.poi.ss.usermodel.DataFormatter FORMAT = new org.apache.poi.ss.usermodel.DataFormatter();
     private static final Set<String> PLACEHOLDERS = Set.of("……", "......", "…", "...", "。。。", "……。");
 
     record Result(List<SelfEvaluation> evaluations, List<EvalLoc> locs, List<ReadNote> notes, Integer year) {
@@ -263,7 +264,7 @@ final class EvalReader {
                     continue;
                 }
                 for (String s : stops) {
-                    if (key.equals(s) || s.length() >= 4 && key.startsWith(s)) {
+                    if (key.equals(s) || Math.min(s.length(), key.length()) >= 4 && (key.startsWith(s) || s.startsWith(key))) {
                         return true;
                     }
                 }
@@ -277,7 +278,7 @@ final class EvalReader {
                 case "weight", "score" -> number(r, c, list + "." + field, true);
                 case "amount" -> number(r, c, list + "." + field, false);
                 default -> {
-                    String s = text.text(r, c);
+                    String s = textAt(r, c);
                     yield s.isEmpty() ? null : s;
                 }
             };
@@ -300,7 +301,7 @@ final class EvalReader {
                 return; // the place where the value belongs, but it is empty
             }
             if (c.field() != null) {
-                String s = text.text(at[0], at[1]);
+                String s = textAt(at[0], at[1]);
                 if (!s.isEmpty()) {
                     fields.put(c.field(), s);
                 }
@@ -433,6 +434,16 @@ final class EvalReader {
                         text.raw(r, c), "《" + layout.title() + "》" + what + "：" + p.message()));
             }
             return p.value();
+        }
+
+        /** Text as shown: a percent-formatted number reads "95%" (SheetText gives whole numbers without format). */
+        private String textAt(int r, int c) {
+            CellRangeAddress m = text.region(r, c);
+            Cell cell = m == null ? text.cell(r, c) : text.cell(m.getFirstRow(), m.getFirstColumn());
+            if (cell != null && cell.getCellType() == CellType.NUMERIC && isPercentFormat(cell)) {
+                return FORMAT.formatCellValue(cell).strip();
+            }
+            return text.text(r, c);
         }
 
         private boolean isPercentFormat(Cell cell) {

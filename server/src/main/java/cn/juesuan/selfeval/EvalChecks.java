@@ -179,7 +179,7 @@ public final class EvalChecks {
                 }
             }
             if (!paths.isEmpty() && sum.compareTo(expected) != 0) {
-                out.add(severity, s.name() + "“" + String.join("、", names) + "”的权重合计为 " + plain(sum) + "，按财预〔2020〕10号的原则应为 "
+                out.add(severity, s.name() + "“" + String.join("、", names) + "”的权重合计为 " + plain(sum) + "，按规定的比例应为 "
                         + plain(expected) + "（仅作提示，可按实际设置）。", paths, List.of(), sum, expected);
             }
         }

@@ -1,0 +1,71 @@
+package cn.juesuan.read;
+
+import cn.juesuan.model.SelfEvaluation;
+import cn.juesuan.selfeval.EvalValidator;
+import cn.juesuan.rules.Finding;
+import cn.juesuan.support.Fixtures;
+import cn.juesuan.support.PrintedSheets;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The seed tables laid out as printed (Word tables pasted into Excel, not our template) read into the same data as
+ * the transcribed fixtures: labels, headers and lists are found by their text, not by position.
+ */
+class PrintedSelfEvalReadTest {
+    private final WorkbookReader reader = new WorkbookReader(Fixtures.registry());
+
+    private static SelfEvaluation withoutFields(SelfEvaluation e, String... drop) {
+        Map<String, String> f = new LinkedHashMap<>(e.fields());
+        for (String d : drop) {
+            f.remove(d);
+        }
+        return new SelfEvaluation(e.kind(), f, e.numbers(), e.funds(), e.indicators(), e.expenses(), e.reviewers(), e.tasks());
+    }
+
+    @Test
+    void seed004AsPrinted() {
+        byte[] xlsx = PrintedSheets.workbook(PrintedSheets.seed("004_"), new int[]{219, 470}, new int[]{506, 650});
+        ReadResult r = reader.read(xlsx, null);
+        List<SelfEvaluation> expected = Fixtures.seed(Fixtures.EVAL_004).selfEvaluations();
+        assertEquals(2, r.data().selfEvaluations().size());
+        assertEquals(Fixtures.json(expected.get(0)), Fixtures.json(r.data().selfEvaluations().get(0)), "部门整体 table, weights “9%” read as 9");
+        // the 绩效分配方式 check boxes (“£因素法 | 项目法 | …”) are cells of their own as printed: compared apart
+        assertEquals(Fixtures.json(withoutFields(expected.get(1), "allocation")),
+                Fixtures.json(withoutFields(r.data().selfEvaluations().get(1), "allocation")));
+        assertEquals(Integer.valueOf(2024), r.data().year());
+        assertEquals(new BigDecimal("9"), r.data().selfEvaluations().get(0).indicators().get(0).weight());
+    }
+
+    @Test
+    void seed003AsPrintedWithItsMalformedNumber() {
+        byte[] xlsx = PrintedSheets.workbook(PrintedSheets.seed("003_"), new int[]{1, 317});
+        ReadResult r = reader.read(xlsx, null);
+        SelfEvaluation read = r.data().selfEvaluations().get(0);
+        SelfEvaluation expected = Fixtures.seed(Fixtures.EVAL_003).selfEvaluations().get(0);
+        assertEquals(expected.funds(), read.funds(), "“5.8.” read as 5.8, with a note");
+        ReadNote note = r.notes().stream().filter(n -> n.code().equals("malformed_number")).findFirst().orElseThrow();
+        assertEquals("5.8.", note.raw());
+        ReadNote unit = r.notes().stream().filter(n -> n.code().equals("unit_in_cell")).findFirst().orElseThrow();
+        assertEquals("58000.00元", unit.raw());
+        assertEquals(expected.expenses(), read.expenses());
+        assertEquals(expected.indicators(), read.indicators());
+        assertEquals(expected.reviewers(), read.reviewers());
+        assertEquals(expected.numbers(), read.numbers());
+        assertEquals("优秀", read.field("grade"));
+        assertEquals(new BigDecimal("58000.00"), expected.expenses().stream().map(SelfEvaluation.ExpenseLine::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add), "支出明细 sums to 58000.00");
+        var registry = Fixtures.registry();
+        List<Finding> findings = EvalValidator.load(registry, registry.get(r.data().profile())).validate(r);
+        Finding malformed = findings.stream().filter(f -> f.ruleId().equals("READ-malformed_number")).findFirst().orElseThrow();
+        assertEquals(List.of(note.cell()), malformed.cells());
+        assertTrue(malformed.message().contains("5.8."), malformed.message());
+    }
+}
