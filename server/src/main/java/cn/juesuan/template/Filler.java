@@ -8,6 +8,7 @@ import cn.juesuan.layout.Profile;
 import cn.juesuan.layout.ProfileRegistry;
 import cn.juesuan.layout.TableLayout;
 import cn.juesuan.model.ReportData;
+import cn.juesuan.model.ReportYears;
 import cn.juesuan.model.SelfEvaluation;
 import cn.juesuan.model.SubjectRow;
 import cn.juesuan.model.TableData;
@@ -71,8 +72,8 @@ public final class Filler {
     }
 
     private static int checkedYear(int year) {
-        if (year < 1990 || year > 2100) {
-            throw JuesuanException.badRequest("bad_year", "决算年度应在 1990–2100 之间，收到 " + year + "。");
+        if (!ReportYears.valid(year)) {
+            throw JuesuanException.badRequest("bad_year", "决算年度应在 " + ReportYears.range() + " 之间，收到 " + year + "。");
         }
         return year;
     }
