@@ -258,6 +258,34 @@ public final class EvalSheetPlan {
         return Text.key(s).replace("：", "").replace(":", "").replace("{year}", "");
     }
 
+    /** A value of the sheet: its data path and the printed label it sits at ("项目名称", "年度资金总额 / 全年执行数"). */
+    public record Value(String path, String label) {
+    }
+
+    /** Every grid value with its label, in row order. */
+    public List<Value> values() {
+        List<Value> out = new ArrayList<>();
+        anchors.stream().sorted((a, b) -> a.value().row() != b.value().row() ? Integer.compare(a.value().row(), b.value().row())
+                : Integer.compare(a.value().col(), b.value().col())).forEach(a -> {
+            String label = switch (a.mode()) {
+                case RIGHT_OF_LABEL -> a.label().cell().text();
+                case ROW_AND_HEADER -> a.label().cell().text() + " / " + a.header().cell().text();
+                case UNDER_HEADER -> a.header().cell().text();
+            };
+            out.add(new Value(a.value().cell().path(), label.replace("{year}", "").strip()));
+        });
+        return out;
+    }
+
+    /** Each list's columns: list key → (field, leaf header). */
+    public java.util.Map<String, List<Value>> listColumns() {
+        java.util.Map<String, List<Value>> out = new java.util.LinkedHashMap<>();
+        for (ListPlace l : lists) {
+            out.put(l.list().key(), l.list().columns().stream().map(c -> new Value(c.field(), c.leaf())).toList());
+        }
+        return out;
+    }
+
     public EvalSheetLayout layout() {
         return layout;
     }

@@ -51,6 +51,16 @@ public final class Fixtures {
         }
     }
 
+    /** JSON with map keys sorted: compares data whose maps were filled in another order. */
+    public static String sortedJson(Object data) {
+        try {
+            return Json.MAPPER.copy().configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                    .writeValueAsString(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Path sharedSeeds() {
         return Path.of("..", "shared", "seeds").toAbsolutePath().normalize();
     }
