@@ -87,10 +87,21 @@ public record SelfEvaluation(String kind, Map<String, String> fields, Map<String
         return r == null ? null : r.get(col);
     }
 
-    /** A list item; empty items (every value blank) are dropped. */
+    /** A list item (a record); empty items (every value blank) are dropped. */
     public interface Item {
         @JsonIgnore
-        boolean isEmpty();
+        default boolean isEmpty() {
+            for (var c : getClass().getRecordComponents()) {
+                try {
+                    if (c.getAccessor().invoke(this) != null) {
+                        return false;
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return true;
+        }
     }
 
     /**
@@ -125,13 +136,6 @@ public record SelfEvaluation(String kind, Map<String, String> fields, Map<String
             reason = clean(reason);
             explanation = clean(explanation);
         }
-
-        @Override
-        public boolean isEmpty() {
-            return level1 == null && level2 == null && level3 == null && nature == null && target == null
-                    && unit == null && weight == null && actual == null && score == null && reason == null
-                    && explanation == null;
-        }
     }
 
     /** One line of 项目支出明细: 支出内容, 实际支出数 (in the list's unit), 会计凭证号, 备注. */
@@ -142,11 +146,6 @@ public record SelfEvaluation(String kind, Map<String, String> fields, Map<String
             amount = Amounts.normalize(amount);
             voucher = clean(voucher);
             note = clean(note);
-        }
-
-        @Override
-        public boolean isEmpty() {
-            return content == null && amount == null && voucher == null && note == null;
         }
     }
 
@@ -159,11 +158,6 @@ public record SelfEvaluation(String kind, Map<String, String> fields, Map<String
             unit = clean(unit);
             signature = clean(signature);
         }
-
-        @Override
-        public boolean isEmpty() {
-            return name == null && title == null && unit == null && signature == null;
-        }
     }
 
     /** One 年度主要任务: 任务名称, 主要内容. */
@@ -172,11 +166,6 @@ public record SelfEvaluation(String kind, Map<String, String> fields, Map<String
         public Task {
             name = clean(name);
             content = clean(content);
-        }
-
-        @Override
-        public boolean isEmpty() {
-            return name == null && content == null;
         }
     }
 }

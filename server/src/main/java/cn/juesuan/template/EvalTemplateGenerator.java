@@ -6,16 +6,9 @@ import cn.juesuan.layout.EvalSheetLayout.ListColumn;
 import cn.juesuan.layout.EvalSheetPlan;
 import cn.juesuan.layout.EvalSheetPlan.ListPlace;
 import cn.juesuan.layout.EvalSheetPlan.Placed;
-import org.apache.poi.ss.usermodel.ClientAnchor;
-import org.apache.poi.ss.usermodel.Comment;
-import org.apache.poi.ss.usermodel.CreationHelper;
-import org.apache.poi.ss.usermodel.Drawing;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.PrintSetup;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.ByteArrayOutputStream;
@@ -95,22 +88,16 @@ public final class EvalTemplateGenerator {
     }
 
     private static final class Writer {
-        private final XSSFWorkbook wb;
         private final EvalStyles st;
         private final EvalSheetPlan plan;
         private final EvalSheetLayout layout;
-        private final Sheet sheet;
-        private final Drawing<?> drawing;
-        private final CreationHelper helper;
+        private final SheetCells out;
 
         Writer(XSSFWorkbook wb, EvalStyles st, EvalSheetPlan plan) {
-            this.wb = wb;
             this.st = st;
             this.plan = plan;
             this.layout = plan.layout();
-            this.sheet = wb.createSheet(layout.key());
-            this.drawing = sheet.createDrawingPatriarch();
-            this.helper = wb.getCreationHelper();
+            this.out = new SheetCells(wb, layout.key());
         }
 
         void write() {
@@ -130,16 +117,16 @@ public final class EvalTemplateGenerator {
                     continue;
                 }
                 if (row.height() != null) {
-                    row(r).setHeightInPoints(row.height().floatValue());
+                    out.row(r).setHeightInPoints(row.height().floatValue());
                 }
                 r++;
             }
             for (int c = 0; c < layout.columnCount(); c++) {
-                sheet.setColumnWidth(c, Math.min(255, layout.widths().get(c)) * 256);
+                out.sheet().setColumnWidth(c, Math.min(255, layout.widths().get(c)) * 256);
             }
-            pageSetup(sheet, layout);
-            String last = ref(plan.rowCount() - 1, plan.lastColumn());
-            comment(0, 0, "jx:area(lastCell=\"" + last + "\")\njx:each(items=\"" + EvalSheets.items(layout.key())
+            pageSetup(out.sheet(), layout);
+            String last = SheetCells.ref(plan.rowCount() - 1, plan.lastColumn());
+            out.comment(0, 0, "jx:area(lastCell=\"" + last + "\")\njx:each(items=\"" + EvalSheets.items(layout.key())
                     + "\" var=\"" + EvalSheets.EVAL_VAR + "\" multisheet=\"" + EvalSheets.names(layout.key())
                     + "\" lastCell=\"" + last + "\")");
         }
@@ -154,54 +141,27 @@ public final class EvalTemplateGenerator {
             int r = l.itemRow();
             if (l.side() != null) {
                 for (int c = l.side().col(); c <= l.side().lastCol(); c++) {
-                    cell(r, c, null, st.text);
+                    out.cell(r, c, null, st.text);
                 }
             }
             List<ListColumn> cols = l.list().columns();
             for (int i = 0; i < cols.size(); i++) {
                 CellStyle style = listStyle(st, l.list().key(), cols.get(i).field());
                 for (int c = l.starts().get(i); c <= l.lastCol(i); c++) {
-                    cell(r, c, c == l.starts().get(i) ? "${" + EvalSheets.ITEM_VAR + "." + cols.get(i).field() + "}" : null, style);
+                    out.cell(r, c, c == l.starts().get(i) ? "${" + EvalSheets.ITEM_VAR + "." + cols.get(i).field() + "}" : null, style);
                 }
             }
-            comment(r, 0, "jx:each(items=\"" + EvalSheets.EVAL_VAR + "." + l.list().key() + "\" var=\""
-                    + EvalSheets.ITEM_VAR + "\" lastCell=\"" + ref(r, plan.lastColumn()) + "\")");
+            out.comment(r, 0, "jx:each(items=\"" + EvalSheets.EVAL_VAR + "." + l.list().key() + "\" var=\""
+                    + EvalSheets.ITEM_VAR + "\" lastCell=\"" + SheetCells.ref(r, plan.lastColumn()) + "\")");
         }
 
         private void area(Placed p, String value, CellStyle style) {
             for (int r = p.row(); r <= p.lastRow(); r++) {
                 for (int c = p.col(); c <= p.lastCol(); c++) {
-                    cell(r, c, r == p.row() && c == p.col() ? value : null, style);
+                    out.cell(r, c, r == p.row() && c == p.col() ? value : null, style);
                 }
             }
-            if (p.row() != p.lastRow() || p.col() != p.lastCol()) {
-                sheet.addMergedRegion(new CellRangeAddress(p.row(), p.lastRow(), p.col(), p.lastCol()));
-            }
-        }
-
-        private Row row(int r) {
-            Row row = sheet.getRow(r);
-            return row == null ? sheet.createRow(r) : row;
-        }
-
-        private void cell(int r, int c, String value, CellStyle style) {
-            org.apache.poi.ss.usermodel.Cell cell = row(r).createCell(c);
-            if (value != null) {
-                cell.setCellValue(value);
-            }
-            cell.setCellStyle(style);
-        }
-
-        private void comment(int r, int c, String text) {
-            ClientAnchor anchor = helper.createClientAnchor();
-            anchor.setRow1(r);
-            anchor.setCol1(c);
-            anchor.setRow2(r + 4);
-            anchor.setCol2(c + 5);
-            Comment comment = drawing.createCellComment(anchor);
-            comment.setString(helper.createRichTextString(text));
-            org.apache.poi.ss.usermodel.Cell cell = row(r).getCell(c);
-            (cell == null ? row(r).createCell(c) : cell).setCellComment(comment);
+            out.merge(p.row(), p.lastRow(), p.col(), p.lastCol());
         }
     }
 
@@ -218,7 +178,4 @@ public final class EvalTemplateGenerator {
         sheet.setHorizontallyCenter(true);
     }
 
-    static String ref(int r, int c) {
-        return new CellReference(r, c).formatAsString(false);
-    }
 }

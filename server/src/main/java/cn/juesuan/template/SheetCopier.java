@@ -3,9 +3,6 @@ package cn.juesuan.template;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellCopyContext;
 import org.apache.poi.ss.usermodel.CellCopyPolicy;
-import org.apache.poi.ss.usermodel.ClientAnchor;
-import org.apache.poi.ss.usermodel.Comment;
-import org.apache.poi.ss.usermodel.Drawing;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -36,7 +33,7 @@ final class SheetCopier {
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellCopyContext styles = new CellCopyContext();
             for (Sheet s : src) {
-                copy((XSSFSheet) s, dst.createSheet(s.getSheetName()), styles);
+                copy((XSSFSheet) s, new SheetCells(dst, s.getSheetName()), styles);
             }
             dst.write(out);
             return out.toByteArray();
@@ -45,7 +42,8 @@ final class SheetCopier {
         }
     }
 
-    private static void copy(XSSFSheet from, XSSFSheet to, CellCopyContext styles) {
+    private static void copy(XSSFSheet from, SheetCells cells, CellCopyContext styles) {
+        XSSFSheet to = (XSSFSheet) cells.sheet();
         int lastCol = 0;
         for (Row r : from) {
             XSSFRow target = to.createRow(r.getRowNum());
@@ -58,21 +56,11 @@ final class SheetCopier {
         for (int c = 0; c < lastCol; c++) {
             to.setColumnWidth(c, from.getColumnWidth(c));
         }
-        Drawing<?> drawing = to.createDrawingPatriarch();
         for (Row r : from) {
             for (Cell c : r) {
-                Comment comment = c.getCellComment();
-                if (comment == null) {
-                    continue;
+                if (c.getCellComment() != null) {
+                    cells.comment(c.getRowIndex(), c.getColumnIndex(), c.getCellComment().getString().getString());
                 }
-                ClientAnchor anchor = to.getWorkbook().getCreationHelper().createClientAnchor();
-                anchor.setRow1(c.getRowIndex());
-                anchor.setCol1(c.getColumnIndex());
-                anchor.setRow2(c.getRowIndex() + 4);
-                anchor.setCol2(c.getColumnIndex() + 5);
-                Comment copy = drawing.createCellComment(anchor);
-                copy.setString(to.getWorkbook().getCreationHelper().createRichTextString(comment.getString().getString()));
-                to.getRow(c.getRowIndex()).getCell(c.getColumnIndex()).setCellComment(copy);
             }
         }
         PrintSetup ps = to.getPrintSetup();
