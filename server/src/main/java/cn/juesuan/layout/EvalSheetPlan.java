@@ -68,6 +68,15 @@ public final class EvalSheetPlan {
      * @param headerOccurrence how many cells with the header's text come before it
      */
     public record Anchor(Placed value, Mode mode, Placed label, int labelOccurrence, Placed header, int headerOccurrence) {
+        /** The printed label: “项目名称”, “年度资金总额 / 全年执行数”, “年度目标”. */
+        public String text() {
+            String t = switch (mode) {
+                case RIGHT_OF_LABEL -> label.cell().text();
+                case ROW_AND_HEADER -> label.cell().text() + " / " + header.cell().text();
+                case UNDER_HEADER -> header.cell().text();
+            };
+            return t.replace("{year}", "").strip();
+        }
     }
 
     private final EvalSheetLayout layout;
@@ -266,14 +275,7 @@ public final class EvalSheetPlan {
     public List<Value> values() {
         List<Value> out = new ArrayList<>();
         anchors.stream().sorted((a, b) -> a.value().row() != b.value().row() ? Integer.compare(a.value().row(), b.value().row())
-                : Integer.compare(a.value().col(), b.value().col())).forEach(a -> {
-            String label = switch (a.mode()) {
-                case RIGHT_OF_LABEL -> a.label().cell().text();
-                case ROW_AND_HEADER -> a.label().cell().text() + " / " + a.header().cell().text();
-                case UNDER_HEADER -> a.header().cell().text();
-            };
-            out.add(new Value(a.value().cell().path(), label.replace("{year}", "").strip()));
-        });
+                : Integer.compare(a.value().col(), b.value().col())).forEach(a -> out.add(new Value(a.value().cell().path(), a.text())));
         return out;
     }
 

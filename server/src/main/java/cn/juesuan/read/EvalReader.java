@@ -232,7 +232,7 @@ final class EvalReader {
                         continue;
                     }
                     where.put(field, loc(r, at[i]));
-                    Object v = listValue(l.list().key(), field, r, at[i]);
+                    Object v = listValue(cols.get(i).leaf(), field, r, at[i]);
                     boolean mergeDown = l.list().mergeDown().contains(field);
                     if (v instanceof String s && mergeDown) {
                         carried.put(field, s);
@@ -273,10 +273,10 @@ final class EvalReader {
             return false;
         }
 
-        private Object listValue(String list, String field, int r, int c) {
+        private Object listValue(String header, String field, int r, int c) {
             return switch (field) {
-                case "weight", "score" -> number(r, c, list + "." + field, true);
-                case "amount" -> number(r, c, list + "." + field, false);
+                case "weight", "score" -> number(r, c, header, true);
+                case "amount" -> number(r, c, header, false);
                 default -> {
                     String s = textAt(r, c);
                     yield s.isEmpty() ? null : s;
@@ -306,13 +306,13 @@ final class EvalReader {
                     fields.put(c.field(), s);
                 }
             } else if (c.number() != null) {
-                BigDecimal v = number(at[0], at[1], c.number(), true);
+                BigDecimal v = number(at[0], at[1], a.text(), true);
                 if (v != null) {
                     numbers.put(c.number(), v);
                 }
             } else {
                 boolean score = List.of("rate", "weight", "score").contains(c.moneyColumn());
-                BigDecimal v = number(at[0], at[1], c.money(), score);
+                BigDecimal v = number(at[0], at[1], a.text(), score);
                 if (v != null) {
                     funds.computeIfAbsent(c.moneyRow(), k -> new LinkedHashMap<>()).put(c.moneyColumn(), v);
                 }
@@ -431,7 +431,7 @@ final class EvalReader {
             }
             if (p.hasIssue()) {
                 notes.add(new ReadNote(p.issue(), layout.key(), text.sheet().getSheetName(), loc(r, c).a1(),
-                        text.raw(r, c), "《" + layout.title() + "》" + what + "：" + p.message()));
+                        text.raw(r, c), "《" + layout.title() + "》“" + what + "”：" + p.message()));
             }
             return p.value();
         }
