@@ -180,6 +180,7 @@ public final class EvalValidator {
     private static Finding readNote(ReadNote n, List<String> sheetOrder) {
         Severity s = switch (n.code()) {
             case "malformed_number", "not_a_number", "formula_error" -> Severity.ERROR;
+            case "unit_in_score" -> Severity.INFO;
             default -> Severity.WARNING;
         };
         int sheetIndex = n.sheet() == null ? 9_000 : sheetOrder.indexOf(n.sheet());

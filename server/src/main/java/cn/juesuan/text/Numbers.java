@@ -42,7 +42,7 @@ public final class Numbers {
         String t = Text.halfWidth(text).replaceAll("[\\s\\u00A0]+", "");
         Matcher m = SCORE_SUFFIX.matcher(t);
         if (m.matches()) {
-            return new Parsed(new BigDecimal(m.group(1)), "unit_in_cell", "数值后写了“" + m.group(2) + "”（“" + text.trim()
+            return new Parsed(new BigDecimal(m.group(1)), "unit_in_score", "数值后写了“" + m.group(2) + "”（“" + text.trim()
                     + "”），已按 " + m.group(1) + " 读取。");
         }
         return new Parsed(null, "not_a_number", "应填数字的单元格中是无法识别为数字的文字“" + text.trim() + "”，已按空白处理。");

@@ -44,6 +44,33 @@ class PrintedSelfEvalReadTest {
         assertEquals(new BigDecimal("9"), r.data().selfEvaluations().get(0).indicators().get(0).weight());
     }
 
+    /** Weights typed as “9%”, a total as “95分”: read as numbers, with a note each. */
+    @Test
+    void scoresTypedWithUnits() throws Exception {
+        var registry = Fixtures.registry();
+        cn.juesuan.model.ReportData data = Fixtures.seed(Fixtures.EVAL_002)
+                .withSelfEvaluations(List.of(Fixtures.seed(Fixtures.EVAL_002).selfEvaluations().get(0),
+                        Fixtures.seed(Fixtures.EVAL_004).selfEvaluations().get(1)));
+        byte[] xlsx = new cn.juesuan.template.Filler(registry).fill(data);
+        ReadResult first = reader.read(xlsx, null);
+        WorkbookMap.CellLoc total = first.map().evals().get(0).cell("numbers.totalScore");
+        WorkbookMap.CellLoc weight = first.map().evals().get(1).cell("indicators[0].weight");
+        byte[] edited;
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx));
+             var out = new java.io.ByteArrayOutputStream()) {
+            wb.getSheet(total.sheet()).getRow(total.row()).getCell(total.col()).setCellValue("95分");
+            wb.getSheet(weight.sheet()).getRow(weight.row()).getCell(weight.col()).setCellValue("20%");
+            wb.write(out);
+            edited = out.toByteArray();
+        }
+        ReadResult r = reader.read(edited, null);
+        assertEquals(data, r.data(), "values unchanged");
+        List<ReadNote> notes = r.notes();
+        assertEquals(2, notes.size(), notes::toString);
+        assertTrue(notes.stream().allMatch(n -> n.code().equals("unit_in_score")), notes::toString);
+        assertEquals(List.of(total.a1(), weight.a1()), notes.stream().map(ReadNote::cell).toList());
+    }
+
     @Test
     void seed003AsPrintedWithItsMalformedNumber() {
         byte[] xlsx = PrintedSheets.workbook(PrintedSheets.seed("003_"), new int[]{1, 317});
