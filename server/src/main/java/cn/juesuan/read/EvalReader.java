@@ -61,7 +61,9 @@ final class EvalReader {
         }
         EvalReader r = new EvalReader(layouts, values);
         for (Sheet s : wb) {
-            r.readSheet(new SheetText(s));
+            if (!WorkbookProperties.RESULT_SHEET.equals(s.getSheetName())) { // findings name titles; never a table
+                r.readSheet(new SheetText(s));
+            }
         }
         return new Result(List.copyOf(r.evaluations), List.copyOf(r.locs), List.copyOf(r.notes), r.year);
     }

@@ -87,33 +87,59 @@ public final class EvalChecks {
         void run(Sheet s, Params p, Severity severity, Out out);
     }
 
-    static final Map<String, Check> KINDS = new LinkedHashMap<>();
-
-    static {
-        KINDS.put("selfeval-weight-total", EvalChecks::weightTotal);
-        KINDS.put("selfeval-weight-range", EvalChecks::weightRange);
-        KINDS.put("selfeval-weight-split", EvalChecks::weightSplit);
-        KINDS.put("selfeval-group-weights", EvalChecks::groupWeights);
-        KINDS.put("selfeval-execution-weight", EvalChecks::executionWeight);
-        KINDS.put("selfeval-level-pairs", EvalChecks::levelPairs);
-        KINDS.put("selfeval-score-cap", EvalChecks::scoreCap);
-        KINDS.put("selfeval-execution-rate", EvalChecks::executionRate);
-        KINDS.put("selfeval-low-rate-reason", EvalChecks::lowRateReason);
-        KINDS.put("selfeval-indicator-nature", EvalChecks::indicatorNature);
-        KINDS.put("selfeval-indicator-quantified", EvalChecks::indicatorQuantified);
-        KINDS.put("selfeval-actual-not-number", EvalChecks::actualNotNumber);
-        KINDS.put("selfeval-indicator-score", EvalChecks::indicatorScore);
-        KINDS.put("selfeval-qualitative-band", EvalChecks::qualitativeBand);
-        KINDS.put("selfeval-target-missed", EvalChecks::targetMissed);
-        KINDS.put("selfeval-target-overshoot", EvalChecks::targetOvershoot);
-        KINDS.put("selfeval-total-score", EvalChecks::totalScore);
-        KINDS.put("selfeval-grade", EvalChecks::grade);
-        KINDS.put("selfeval-fund-sum", EvalChecks::fundSum);
-        KINDS.put("selfeval-expense-detail", EvalChecks::expenseDetail);
+    /** A rule kind: its check and the parameters a rule of it may give (besides the file's shared ones). */
+    private record Kind(Check check, List<String> parameters) {
     }
 
-    public static Map<String, Check> kinds() {
-        return Collections.unmodifiableMap(KINDS);
+    private static final List<String> JUDGING = List.of("reverse", "overshoot", "approxTolerance");
+    private static final Map<String, Kind> KINDS = new LinkedHashMap<>();
+
+    private static void kind(String name, Check check, List<String> parameters) {
+        KINDS.put(name, new Kind(check, parameters));
+    }
+
+    static {
+        kind("selfeval-weight-total", EvalChecks::weightTotal, List.of("total"));
+        kind("selfeval-weight-range", EvalChecks::weightRange, List.of("total"));
+        kind("selfeval-weight-split", EvalChecks::weightSplit, List.of("total", "groups", "aliases"));
+        kind("selfeval-group-weights", EvalChecks::groupWeights, List.of());
+        kind("selfeval-execution-weight", EvalChecks::executionWeight, List.of("row", "weightColumn", "weight"));
+        kind("selfeval-level-pairs", EvalChecks::levelPairs, List.of("pairs", "aliases", "unknownSeverity"));
+        kind("selfeval-score-cap", EvalChecks::scoreCap, List.of("row"));
+        kind("selfeval-execution-rate", EvalChecks::executionRate, List.of("row", "budget", "executed", "weight"));
+        kind("selfeval-low-rate-reason", EvalChecks::lowRateReason, List.of("row", "budget", "executed", "reason", "threshold"));
+        kind("selfeval-indicator-nature", EvalChecks::indicatorNature, List.of());
+        kind("selfeval-indicator-quantified", EvalChecks::indicatorQuantified, JUDGING);
+        kind("selfeval-actual-not-number", EvalChecks::actualNotNumber, JUDGING);
+        kind("selfeval-indicator-score", EvalChecks::indicatorScore, JUDGING);
+        kind("selfeval-qualitative-band", EvalChecks::qualitativeBand, concat(JUDGING, "bands"));
+        kind("selfeval-target-missed", EvalChecks::targetMissed, JUDGING);
+        kind("selfeval-target-overshoot", EvalChecks::targetOvershoot, concat(JUDGING, "factor"));
+        kind("selfeval-total-score", EvalChecks::totalScore, List.of("row", "execution"));
+        kind("selfeval-grade", EvalChecks::grade, List.of("grades", "field"));
+        kind("selfeval-fund-sum", EvalChecks::fundSum, List.of("axis", "total", "parts", "columns", "rows", "perCell", "label"));
+        kind("selfeval-expense-detail", EvalChecks::expenseDetail, List.of("total", "funds"));
+    }
+
+    private static List<String> concat(List<String> a, String b) {
+        List<String> out = new ArrayList<>(a);
+        out.add(b);
+        return List.copyOf(out);
+    }
+
+    /** The rule kind names ("selfeval-weight-total" …). */
+    public static java.util.Set<String> kinds() {
+        return Collections.unmodifiableSet(KINDS.keySet());
+    }
+
+    /** The parameters a rule of this kind may give. */
+    public static List<String> parameters(String kind) {
+        return KINDS.get(kind).parameters();
+    }
+
+    /** Runs one rule of a kind on one sheet. */
+    public static void run(String kind, Sheet s, Params p, Severity severity, Out out) {
+        KINDS.get(kind).check().run(s, p, severity, out);
     }
 
     // --- weights ---------------------------------------------------------------------------------------------

@@ -39,6 +39,15 @@ class CliSelfEvalTest {
                 CliFillReadTest.readJson(r).get("data"));
         assertTrue(r.err().contains("绩效自评表 1 张"), r.err());
 
+        Path seed004 = dir.resolve("seed004.json");
+        Files.write(seed004, Json.MAPPER.writeValueAsBytes(Fixtures.seed(Fixtures.EVAL_004)));
+        Path filled = dir.resolve("专项自评.xlsx");
+        assertEquals(Main.OK, Cli.run("fill", seed004.toString(), "-o", filled.toString()).code());
+        Cli v = Cli.run("validate", filled.toString());
+        assertEquals(Main.FINDINGS, v.code(), v.toString());
+        assertTrue(v.out().contains("[SE1]") && v.out().contains("绩效指标权重合计为 180，应为 90"), v.out());
+        assertEquals(Main.OK, Cli.run("validate", out.toString()).code(), "seed 003 has no 错误");
+
         Cli bad = Cli.run("blank", "--year", "2024", "--unit", Samples.UNIT, "--self-eval", "nope", "-o", dir.resolve("x.xlsx").toString());
         assertEquals(Main.BAD_INPUT, bad.code());
         assertTrue(bad.err().contains("未知的绩效自评表种类"), bad.err());

@@ -43,6 +43,26 @@ class HttpSelfEvalTest {
         });
     }
 
+    /** Annex tables and self-evaluation sheets validated together: the annex tables of seed 004 are clean, its sheets are not. */
+    @Test
+    void validateAWorkbookWithTablesAndSelfEvaluations() {
+        JavalinTest.test(HttpApp.create(CONFIG), (server, client) -> {
+            ReportData data = Fixtures.seed(Fixtures.SEED_004).withSelfEvaluations(Fixtures.seed(Fixtures.EVAL_004).selfEvaluations());
+            byte[] xlsx = new cn.juesuan.template.Filler(Fixtures.registry()).fill(data);
+            JsonNode report = json(post(client, HttpApp.VALIDATE, xlsx, XLSX));
+            assertEquals(3, report.at("/counts/error").asInt(), report.toString());
+            for (JsonNode f : report.get("findings")) {
+                if (f.get("severity").asText().equals("error")) {
+                    assertTrue(f.get("ruleId").asText().startsWith("SE"), f.toString());
+                    assertEquals("sichuan_special_fund", f.get("table").asText());
+                }
+            }
+            Response annotated = post(client, HttpApp.VALIDATE_ANNOTATED, xlsx, XLSX);
+            assertEquals(200, annotated.code());
+            assertEquals("3", annotated.header("X-Juesuan-Errors"));
+        });
+    }
+
     @Test
     void blankFillAndRead() {
         JavalinTest.test(HttpApp.create(CONFIG), (server, client) -> {

@@ -1,7 +1,6 @@
 package cn.juesuan.read;
 
 import cn.juesuan.model.SelfEvaluation;
-import cn.juesuan.selfeval.EvalValidator;
 import cn.juesuan.rules.Finding;
 import cn.juesuan.support.Fixtures;
 import cn.juesuan.support.PrintedSheets;
@@ -89,8 +88,7 @@ class PrintedSelfEvalReadTest {
         assertEquals("优秀", read.field("grade"));
         assertEquals(new BigDecimal("58000.00"), expected.expenses().stream().map(SelfEvaluation.ExpenseLine::amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add), "支出明细 sums to 58000.00");
-        var registry = Fixtures.registry();
-        List<Finding> findings = EvalValidator.load(registry, registry.get(r.data().profile())).validate(r);
+        List<Finding> findings = new cn.juesuan.rules.Validator(Fixtures.registry(), null).validate(xlsx, null).findings();
         Finding malformed = findings.stream().filter(f -> f.ruleId().equals("READ-malformed_number")).findFirst().orElseThrow();
         assertEquals(List.of(note.cell()), malformed.cells());
         assertTrue(malformed.message().contains("5.8."), malformed.message());

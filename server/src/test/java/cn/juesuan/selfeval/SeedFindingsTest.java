@@ -1,8 +1,7 @@
 package cn.juesuan.selfeval;
 
-import cn.juesuan.read.ReadResult;
-import cn.juesuan.read.WorkbookReader;
 import cn.juesuan.rules.Finding;
+import cn.juesuan.rules.Validator;
 import cn.juesuan.rules.Severity;
 import cn.juesuan.support.Fixtures;
 import cn.juesuan.template.Filler;
@@ -19,10 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SeedFindingsTest {
 
+    static final Validator VALIDATOR = new Validator(Fixtures.registry(), null);
+
     private static List<Finding> findings(String seed) {
-        var registry = Fixtures.registry();
-        ReadResult read = new WorkbookReader(registry).read(new Filler(registry).fill(Fixtures.seed(seed)), null);
-        return EvalValidator.load(registry, registry.get(read.data().profile())).validate(read);
+        return VALIDATOR.validate(new Filler(Fixtures.registry()).fill(Fixtures.seed(seed)), null).findings();
     }
 
     private static List<Finding> of(List<Finding> all, String ruleId, Severity s) {
