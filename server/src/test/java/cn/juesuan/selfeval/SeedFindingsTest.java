@@ -83,6 +83,17 @@ class SeedFindingsTest {
     }
 
     @Test
+    void reportsMatchTheDocumentedSchema() throws Exception {
+        var schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+                .getSchema(cn.juesuan.model.Json.MAPPER.readTree(java.nio.file.Files.readString(java.nio.file.Path.of(
+                        "docs/validation-report.schema.json"))));
+        var report = VALIDATOR.validate(new Filler(Fixtures.registry()).fill(Fixtures.seed(Fixtures.EVAL_004)), null);
+        var errors = schema.validate(cn.juesuan.model.Json.MAPPER.readTree(report.toJson()));
+        assertTrue(errors.isEmpty(), errors::toString);
+        assertTrue(report.findings().size() > 10);
+    }
+
+    @Test
     void seed003YueyangProjectAddsUp() {
         List<Finding> all = findings(Fixtures.EVAL_003);
         assertTrue(all.isEmpty(), dump(all));
