@@ -106,6 +106,8 @@ class EvalRulesTest {
     // --- running the shipped rules -------------------------------------------------------------------------
 
     private static final Map<String, Validator> VALIDATORS = new java.util.concurrent.ConcurrentHashMap<>();
+    @org.junit.jupiter.api.io.TempDir
+    static Path TEMPLATES;
 
     /** The engine with the shipped rules; with a variant, on a copy of the templates folder whose rule files choose it. */
     private static Validator validator(String variant) {
@@ -115,18 +117,7 @@ class EvalRulesTest {
 
     private static Path templatesWithVariant(String variant) {
         try {
-            Path root = Files.createTempDirectory("juesuan-templates-");
-            Path from = Fixtures.templatesRoot();
-            try (var files = Files.walk(from)) {
-                for (Path f : files.toList()) {
-                    Path to = root.resolve(from.relativize(f).toString());
-                    if (Files.isDirectory(f)) {
-                        Files.createDirectories(to);
-                    } else {
-                        Files.copy(f, to);
-                    }
-                }
-            }
+            Path root = Fixtures.copyTemplates(TEMPLATES.resolve(variant));
             for (String profile : PROFILES) {
                 Path file = root.resolve(profile).resolve(RULES);
                 var doc = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(file));

@@ -61,6 +61,26 @@ public final class Fixtures {
         }
     }
 
+    /** Copies the repository's templates folder into root (a test's temporary folder), to change files there. */
+    public static Path copyTemplates(Path root) {
+        try {
+            Path from = templatesRoot();
+            try (var files = java.nio.file.Files.walk(from)) {
+                for (Path f : files.toList()) {
+                    Path to = root.resolve(from.relativize(f).toString());
+                    if (java.nio.file.Files.isDirectory(f)) {
+                        java.nio.file.Files.createDirectories(to);
+                    } else {
+                        java.nio.file.Files.copy(f, to);
+                    }
+                }
+            }
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Path sharedSeeds() {
         return Path.of("..", "shared", "seeds").toAbsolutePath().normalize();
     }
