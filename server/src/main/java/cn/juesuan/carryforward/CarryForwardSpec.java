@@ -73,8 +73,10 @@ public record CarryForwardSpec(String description, List<String> notes, List<Open
     /** The spec of a profile, checked against its layouts. */
     public static CarryForwardSpec of(ProfileRegistry registry, String profileId) {
         Profile profile = registry.get(profileId);
-        byte[] json = registry.profileFile(profileId, FILE).orElseThrow(() -> new JuesuanException("no_carry_forward", 422,
-                "表样 " + profileId + " 没有从上年填充的设置（" + profileId + "/" + FILE + "）。"));
+        byte[] json = registry.optionalFile(profileId + "/" + FILE);
+        if (json == null) {
+            throw new JuesuanException("no_carry_forward", 422, "表样 " + profileId + " 没有从上年填充的设置（" + profileId + "/" + FILE + "）。");
+        }
         CarryForwardSpec spec;
         try {
             spec = Json.MAPPER.readValue(json, CarryForwardSpec.class);

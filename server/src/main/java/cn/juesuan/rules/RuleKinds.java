@@ -27,6 +27,9 @@ final class RuleKinds {
         KINDS.put(CarryOverRule.KIND, CarryOverRule::new);
         KINDS.put(PreviousFiguresRule.KIND, PreviousFiguresRule::new);
         KINDS.put(SameUnitRule.KIND, SameUnitRule::new);
+        for (String k : cn.juesuan.selfeval.EvalChecks.kinds()) {
+            KINDS.put(k, SelfEvalRule::new);
+        }
     }
 
     private RuleKinds() {
