@@ -25,6 +25,7 @@ public final class CarriedWorkbook {
             WorkbookMap tables = WorkbookReader.read(wb, carried.profile()).map();
             PreviousYearSheet.write(wb, styles, carried);
             AdjustmentSheet.write(wb, styles, carried, tables);
+            EvalReferenceSheet.write(wb, styles, registry, carried);
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {

@@ -10,6 +10,7 @@ import cn.juesuan.layout.ProfileRegistry;
 import cn.juesuan.layout.TableLayout;
 import cn.juesuan.model.ReportData;
 import cn.juesuan.model.ReportYears;
+import cn.juesuan.model.SelfEvaluation;
 import cn.juesuan.model.SubjectRow;
 import cn.juesuan.model.TableData;
 
@@ -21,7 +22,8 @@ import java.util.Map;
 
 /**
  * Starts a year from last year's data: 年初 = last year's 年末, 科目 rows kept with amounts cleared, unit carried,
- * last year's key figures kept for the comparisons. What carries is data (carry-forward.json of the target profile).
+ * last year's key figures kept for the comparisons, self-evaluation sheets kept with their projects and indicators.
+ * What carries is data (carry-forward.json of the target profile, selfeval/carry-forward.json).
  */
 public final class CarryForward {
     private final ProfileRegistry registry;
@@ -51,11 +53,12 @@ public final class CarryForward {
      * The carried year.
      *
      * @param data     this year's data: unit, 年初 amounts and 科目 rows
+     * @param selfEval how the self-evaluation sheets carried, or null when last year had none
      * @param previous last year's data as given
      * @param notes    what could not be carried, in Chinese
      */
-    public record Carried(ReportData data, Profile profile, CarryForwardSpec spec, ReportData previous,
-                          List<FigureValue> figures, List<AdjustmentLine> lines, List<String> notes) {
+    public record Carried(ReportData data, Profile profile, CarryForwardSpec spec, SelfEvalCarry selfEval,
+                          ReportData previous, List<FigureValue> figures, List<AdjustmentLine> lines, List<String> notes) {
         public Carried {
             figures = List.copyOf(figures);
             lines = List.copyOf(lines);
@@ -137,9 +140,15 @@ public final class CarryForward {
             figures.add(new FigureValue(f, last.hasTable(f.source().table()) ? last.get(f.source()) : null,
                     describe(target, f.source())));
         }
+        SelfEvalCarry selfEval = previous.selfEvaluations().isEmpty() ? null : SelfEvalCarry.of(registry);
+        List<SelfEvaluation> evaluations = selfEval == null ? List.of()
+                : previous.selfEvaluations().stream().map(selfEval::carry).toList();
+        if (selfEval == null && !previous.selfEvaluations().isEmpty()) {
+            notes.add("模板目录中没有 " + SelfEvalCarry.FILE + "，绩效自评表未沿用。");
+        }
         ReportData data = new ReportData(target.id(), targetYear, previous.unit(),
-                previous.moneyUnitOr(target.moneyUnit()), tables);
-        return new Carried(data, target, spec, previous, figures, lines, notes);
+                previous.moneyUnitOr(target.moneyUnit()), tables, evaluations);
+        return new Carried(data, target, spec, selfEval, previous, figures, lines, notes);
     }
 
     private Profile sourceProfile(ReportData previous, int targetYear) {

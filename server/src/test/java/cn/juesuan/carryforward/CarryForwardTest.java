@@ -4,6 +4,7 @@ import cn.juesuan.carryforward.CarryForward.Carried;
 import cn.juesuan.core.JuesuanException;
 import cn.juesuan.layout.ProfileRegistry;
 import cn.juesuan.model.ReportData;
+import cn.juesuan.model.SelfEvaluation;
 import cn.juesuan.model.SubjectRow;
 import cn.juesuan.model.TableData;
 import cn.juesuan.read.ReadResult;
@@ -146,6 +147,60 @@ class CarryForwardTest {
         assertTrue(c.lines().stream().noneMatch(l -> l.key().equals("gfb:212")), "only leaf 科目 get an adjustment line");
         ReportData back = new WorkbookReader(REGISTRY).read(CarriedWorkbook.render(REGISTRY, c), null).data();
         assertAmount("5.5", back.table("gfb_income_expenditure").rows().get(2).amounts().get("opening"));
+    }
+
+    @Test
+    void selfEvaluationSheetsKeepTheirProjectsAndIndicatorsWithLastYearsActualsAsReference() throws IOException {
+        ReportData annex = Fixtures.seed(Fixtures.SEED_004);
+        ReportData last = annex.withSelfEvaluations(Fixtures.seed("seeds/seed004-selfeval.json").selfEvaluations());
+        byte[] lastXlsx = new Filler(REGISTRY).fill(last);
+        ReportData read = new WorkbookReader(REGISTRY).read(lastXlsx, null).data();
+        assertEquals(last.selfEvaluations().size(), read.selfEvaluations().size());
+
+        Carried c = new CarryForward(REGISTRY).carry(read, 2025, null);
+        byte[] xlsx = CarriedWorkbook.render(REGISTRY, c);
+        ReportData back = new WorkbookReader(REGISTRY).read(xlsx, null).data();
+        List<SelfEvaluation> now = back.selfEvaluations();
+        assertEquals(read.selfEvaluations().size(), now.size());
+        for (int i = 0; i < now.size(); i++) {
+            SelfEvaluation was = read.selfEvaluations().get(i);
+            SelfEvaluation is = now.get(i);
+            assertEquals(was.kind(), is.kind());
+            assertEquals(was.field("project"), is.field("project"));
+            assertEquals(was.field("goal"), is.field("goal"), "年度目标 kept");
+            assertEquals(was.indicators().size(), is.indicators().size(), was.field("project"));
+            for (int k = 0; k < is.indicators().size(); k++) {
+                SelfEvaluation.Indicator a = was.indicators().get(k);
+                SelfEvaluation.Indicator b = is.indicators().get(k);
+                assertEquals(List.of(a.level1(), a.level2(), a.level3(), String.valueOf(a.target()), String.valueOf(a.weight())),
+                        List.of(b.level1(), b.level2(), b.level3(), String.valueOf(b.target()), String.valueOf(b.weight())));
+                assertNull(b.actual(), "this year's actual is cleared");
+                assertNull(b.score());
+            }
+            assertTrue(is.funds().isEmpty(), "this year's money is not last year's");
+            assertNull(is.field("period"));
+        }
+        // 部门整体: its tasks stay
+        assertEquals(read.selfEvaluations().get(0).tasks(), now.get(0).tasks());
+        try (XSSFWorkbook wb = WorkbookOpener.open(xlsx)) {
+            var ref = wb.getSheet("上年自评完成值");
+            assertNotNull(ref, "reference sheet");
+            SelfEvaluation.Indicator first = read.selfEvaluations().get(0).indicators().get(0);
+            boolean shown = false;
+            for (var row : ref) {
+                String text = row.getCell(6) == null ? "" : row.getCell(6).getStringCellValue();
+                shown |= first.actual() != null && first.actual().equals(text);
+            }
+            assertTrue(shown, "last year's actual “" + first.actual() + "” is shown as reference");
+        }
+    }
+
+    @Test
+    void theSelfEvaluationCarryRulesNameOnlyValuesOfTheSheetKinds() {
+        SelfEvalCarry spec = SelfEvalCarry.of(REGISTRY);
+        assertEquals(List.of(), spec.check(REGISTRY.evalSheets()));
+        assertEquals(REGISTRY.evalSheets().size(), spec.kinds().size());
+        assertTrue(spec.indicators().reference().containsAll(List.of("actual", "score")));
     }
 
     @Test

@@ -4,6 +4,7 @@ import cn.juesuan.carryforward.CarryForward.Carried;
 import cn.juesuan.carryforward.CellWrites.Operation;
 import cn.juesuan.carryforward.CellWrites.Write;
 import cn.juesuan.layout.ProfileRegistry;
+import cn.juesuan.model.ReportData;
 import cn.juesuan.read.WorkbookOpener;
 import cn.juesuan.support.Fixtures;
 import cn.juesuan.template.Filler;
@@ -39,6 +40,22 @@ class CellWritesTest {
         assertTrue(w.operations().stream().anyMatch(o -> o.op().equals(Operation.ADD_SHEET) && o.sheet().equals("上年数")));
         assertTrue(w.writes().stream().anyMatch(x -> x.sheet().startsWith("表1") && new BigDecimal("15.36").equals(x.value())),
                 "the opening balance is written");
+        byte[] blank = new Filler(REGISTRY).blank("sichuan-2020", 2021, "泸州市科技创新服务中心", null);
+        try (XSSFWorkbook applied = WorkbookOpener.open(blank); XSSFWorkbook expected = WorkbookOpener.open(carried)) {
+            apply(applied, w);
+            assertSameCells(expected, applied);
+        }
+    }
+
+    @Test
+    void selfEvaluationSheetsAreWrittenIntoTheBlankWorkbookToo() throws IOException {
+        ReportData last = Fixtures.seed(Fixtures.SEED_000)
+                .withSelfEvaluations(Fixtures.seed("seeds/seed000-selfeval.json").selfEvaluations());
+        Carried c = new CarryForward(REGISTRY).carry(last, 2021, null);
+        byte[] carried = CarriedWorkbook.render(REGISTRY, c);
+        CellWrites w = CarriedWorkbook.writes(REGISTRY, c, carried, null);
+        assertTrue(w.operations().stream().filter(o -> o.op().equals(Operation.ADD_SHEET)).count() >= 4 + 3,
+                "four self-evaluation sheets and the three added sheets: " + w.operations());
         byte[] blank = new Filler(REGISTRY).blank("sichuan-2020", 2021, "泸州市科技创新服务中心", null);
         try (XSSFWorkbook applied = WorkbookOpener.open(blank); XSSFWorkbook expected = WorkbookOpener.open(carried)) {
             apply(applied, w);

@@ -52,7 +52,7 @@ class CrossYearRulesTest {
     }
 
     private static byte[] thisYear(ReportData data) {
-        return CarriedWorkbook.render(REGISTRY, new Carried(data, CARRIED.profile(), CARRIED.spec(), CARRIED.previous(),
+        return CarriedWorkbook.render(REGISTRY, new Carried(data, CARRIED.profile(), CARRIED.spec(), CARRIED.selfEval(), CARRIED.previous(),
                 CARRIED.figures(), CARRIED.lines(), CARRIED.notes()));
     }
 
