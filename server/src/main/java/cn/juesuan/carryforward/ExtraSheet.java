@@ -68,6 +68,7 @@ final class ExtraSheet {
         ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
         ps.setLandscape(headers.size() > 6);
         s.sheet.setFitToPage(true);
+        s.sheet.setRepeatingRows(new CellRangeAddress(HEADER_ROW, HEADER_ROW, -1, -1));
         ps.setFitWidth((short) 1);
         ps.setFitHeight((short) 0);
         return s;
