@@ -41,10 +41,7 @@ class CellWritesTest {
         assertTrue(w.writes().stream().anyMatch(x -> x.sheet().startsWith("表1") && new BigDecimal("15.36").equals(x.value())),
                 "the opening balance is written");
         byte[] blank = new Filler(REGISTRY).blank("sichuan-2020", 2021, "泸州市科技创新服务中心", null);
-        try (XSSFWorkbook applied = WorkbookOpener.open(blank); XSSFWorkbook expected = WorkbookOpener.open(carried)) {
-            apply(applied, w);
-            assertSameCells(expected, applied);
-        }
+        assertRebuilds(blank, w, carried);
     }
 
     @Test
@@ -57,10 +54,7 @@ class CellWritesTest {
         assertTrue(w.operations().stream().filter(o -> o.op().equals(Operation.ADD_SHEET)).count() >= 4 + 3,
                 "four self-evaluation sheets and the three added sheets: " + w.operations());
         byte[] blank = new Filler(REGISTRY).blank("sichuan-2020", 2021, "泸州市科技创新服务中心", null);
-        try (XSSFWorkbook applied = WorkbookOpener.open(blank); XSSFWorkbook expected = WorkbookOpener.open(carried)) {
-            apply(applied, w);
-            assertSameCells(expected, applied);
-        }
+        assertRebuilds(blank, w, carried);
     }
 
     @Test
@@ -72,10 +66,7 @@ class CellWritesTest {
         CellWrites w = CarriedWorkbook.writes(REGISTRY, c, carried, open);
         assertEquals(CellWrites.BASE_CURRENT, w.base());
         assertTrue(w.writes().stream().anyMatch(x -> x.value() == null && x.formula() == null), "amounts are cleared");
-        try (XSSFWorkbook applied = WorkbookOpener.open(open); XSSFWorkbook expected = WorkbookOpener.open(carried)) {
-            apply(applied, w);
-            assertSameCells(expected, applied);
-        }
+        assertRebuilds(open, w, carried);
     }
 
     @Test
@@ -85,6 +76,14 @@ class CellWritesTest {
         CellWrites w = CellWrites.diff(carried, carried, CellWrites.BASE_CURRENT, List.of());
         assertEquals(List.of(), w.operations());
         assertEquals(List.of(), w.writes());
+    }
+
+    /** The writes applied to the base workbook give the carried workbook's cells. */
+    static void assertRebuilds(byte[] base, CellWrites w, byte[] carried) throws IOException {
+        try (XSSFWorkbook applied = WorkbookOpener.open(base); XSSFWorkbook expected = WorkbookOpener.open(carried)) {
+            apply(applied, w);
+            assertSameCells(expected, applied);
+        }
     }
 
     /** Applies the answer as the add-in does: operations in order, then the writes. */
