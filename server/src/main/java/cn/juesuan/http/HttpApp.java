@@ -1,5 +1,8 @@
 package cn.juesuan.http;
 
+import cn.juesuan.addin.AddinFiles;
+import cn.juesuan.addin.Manifest;
+import cn.juesuan.addin.SheetValues;
 import cn.juesuan.core.JuesuanException;
 import cn.juesuan.layout.Profile;
 import cn.juesuan.layout.ProfileRegistry;
@@ -45,6 +48,8 @@ public final class HttpApp {
     public static final String BLANK = "/api/templates/blank";
     public static final String FILL = "/api/fill";
     public static final String READ = "/api/read";
+    public static final String ADDIN_MANIFEST = "/addin/manifest.xml";
+    public static final String ADDIN_FILES = "/addin/<path>";
 
     public record Route(HandlerType method, String path, Handler handler) {
     }
@@ -66,12 +71,14 @@ public final class HttpApp {
     private final WorkbookReader reader;
     private final byte[] openApi = resource("/openapi.json");
     private final byte[] homePage = resource("/home.html");
+    private final AddinFiles addinFiles;
 
     public HttpApp(ServerConfig config) {
         this.config = config;
         this.registry = config.registry();
         this.filler = new Filler(registry);
         this.reader = new WorkbookReader(registry);
+        this.addinFiles = new AddinFiles(config.officeJsDir());
     }
 
     /** The configured Javalin app, not started. */
@@ -88,7 +95,9 @@ public final class HttpApp {
                 new Route(HandlerType.GET, PROFILES, this::profiles),
                 new Route(HandlerType.GET, BLANK, this::blank),
                 new Route(HandlerType.POST, FILL, this::fill),
-                new Route(HandlerType.POST, READ, this::read));
+                new Route(HandlerType.POST, READ, this::read),
+                new Route(HandlerType.GET, ADDIN_MANIFEST, this::addinManifest),
+                new Route(HandlerType.GET, ADDIN_FILES, this::addinFile));
     }
 
     Javalin build() {
@@ -102,6 +111,15 @@ public final class HttpApp {
             c.jetty.multipartConfig.maxTotalRequestSize(max, SizeUnit.BYTES);
             c.requestLogger.http((ctx, ms) ->
                     LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+            if (config.tls() != null) {
+                c.jetty.addConnector((server, httpConfig) -> Tls.connector(server, httpConfig, config));
+            }
+        });
+        Cors cors = new Cors(config);
+        app.before(ctx -> {
+            if (!cors.admit(ctx)) {
+                ctx.skipRemainingHandlers();
+            }
         });
         routes().forEach(r -> app.addHttpHandler(r.method(), r.path(), r.handler()));
 
@@ -165,9 +183,37 @@ public final class HttpApp {
         ctx.json(new ReadOutput(r.data(), r.notes()));
     }
 
+    /** The add-in manifest for ?origin=, else the configured public origin, else this request's own https origin. */
+    private void addinManifest(Context ctx) {
+        String origin = Params.optional(ctx.queryParam("origin"));
+        if (origin == null) {
+            origin = config.publicOrigin();
+        }
+        if (origin == null && "https".equals(ctx.scheme())) {
+            origin = "https://" + ctx.host();
+        }
+        if (origin == null) {
+            throw JuesuanException.badRequest("no_https_origin", "本服务器没有以 HTTPS 运行，无法确定加载项的地址。"
+                    + "请用 ?origin=https://主机:端口 指定，或按 README 配置证书后以 HTTPS 启动服务。");
+        }
+        String xml = Manifest.render(origin, "origin");
+        ctx.header("Content-Disposition", "attachment; filename=\"juesuan-manifest.xml\"");
+        ctx.contentType("application/xml; charset=utf-8").result(xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Task pane files, icons and (when configured) the local office.js. */
+    private void addinFile(Context ctx) {
+        AddinFiles.File f = addinFiles.get(ctx.pathParam("path")).orElseThrow(() -> JuesuanException.notFound("not_found",
+                "没有这个加载项文件：" + ctx.path() + "。"));
+        ctx.header("Cache-Control", f.cacheControl());
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.contentType(f.contentType()).result(f.body());
+    }
+
     // --- helpers --------------------------------------------------------------------------------------------
 
-    /** The uploaded workbook: multipart field "file", or the raw body. */
+    /** The uploaded workbook: multipart field "file", a JSON body of sheet values (SheetValues), or the raw body. */
     private byte[] workbookBytes(Context ctx) throws IOException {
         byte[] bytes;
         if (ctx.isMultipartFormData()) {
@@ -183,6 +229,8 @@ public final class HttpApp {
             try (InputStream in = file.content()) {
                 bytes = in.readAllBytes();
             }
+        } else if (ctx.contentType() != null && ctx.contentType().startsWith("application/json")) {
+            bytes = SheetValues.toXlsx(ctx.bodyAsBytes()); // the task pane's used-range values
         } else {
             bytes = ctx.bodyAsBytes();
         }
