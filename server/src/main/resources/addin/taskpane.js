@@ -354,6 +354,22 @@
       });
     },
 
+    /** Sheet and row operations [{op: addSheet | insertRows | deleteRows, sheet, row, count}], in order. */
+    applyOperations: function (operations) {
+      if (!operations.length) { return resolved(null); }
+      return Excel.run(function (ctx) {
+        operations.forEach(function (o) {
+          if (o.op === 'addSheet') { ctx.workbook.worksheets.add(o.sheet); return; }
+          var rows = o.row + ':' + (o.row + o.count - 1);
+          var range = ctx.workbook.worksheets.getItem(o.sheet).getRange(rows);
+          if (o.op === 'insertRows') { range.insert('Down'); } else if (o.op === 'deleteRows') { range['delete']('Up'); } else {
+            throw new Error('服务器给出了不认识的操作：' + o.op);
+          }
+        });
+        return ctx.sync();
+      });
+    },
+
     /** Applies cell writes [{sheet, address, value | formula}] in row runs, many ranges per sync. */
     applyWrites: function (writes) {
       var runs = rowRuns(writes);
@@ -616,6 +632,10 @@
 
   // --- 从上年填充 ---------------------------------------------------------------------------------------------
 
+  /**
+   * Last year's workbook (server archive by this workbook's unit and year, or a chosen file) carried into the open
+   * workbook: POST /api/carry-forward?format=writes answers sheet/row operations and cell writes, applied here.
+   */
   function fill() {
     var source = document.querySelector('input[name=fill-source]:checked').value;
     var file = $('fill-file').files && $('fill-file').files[0];
@@ -628,45 +648,34 @@
         return postWorkbook(API.read, wb);
       }).then(function (read) {
         var d = read.data || {};
-        if (!d.year || !d.unit || !d.unit.name) {
+        if (!d.year || (source === 'archive' && !(d.unit && d.unit.name))) {
           throw new Error('当前工作簿里找不到决算年度或单位名称。请先用“生成空白表”建立本年度的工作簿，或在表头填好年度和单位。');
         }
         text($('busy-text'), '正在从上年结转…');
-        return carryForward(source, file, d, current);
+        var params = { format: 'writes', year: d.year, profile: d.profile };
+        if (source === 'archive') { params.unit = d.unit.name; }
+        var form = new FormData();
+        var parts = 0;
+        if (current.kind === 'xlsx') { form.append('current', current.data, 'current.xlsx'); parts++; }
+        if (source === 'file') { form.append('file', file, file.name); parts++; }
+        return request('POST', API.carryForward + query(params), parts ? form : undefined).then(function (r) {
+          var answer = JSON.parse(r.body);
+          answer.sourceLabel = source === 'archive' ? '服务器存档的 ' + d.unit.name + ' ' + (d.year - 1) + ' 年度决算'
+            : '文件“' + file.name + '”';
+          return answer;
+        });
       }).then(function (answer) {
         var writes = answer.writes || [];
         text($('busy-text'), '正在写入 ' + writes.length + ' 个单元格…');
-        return excel.applyWrites(writes).then(function (done) {
+        return excel.applyOperations(answer.operations || []).then(function () {
+          return excel.applyWrites(writes);
+        }).then(function (done) {
           var line = $('fill-result');
-          text(line, '已从' + (answer.sourceLabel || '上年决算') + '填充 ' + done.cells + ' 个单元格。请检查后再校验。');
+          text(line, '已从' + answer.sourceLabel + '填充 ' + done.cells + ' 个单元格。请核对后再校验。');
           show(line, true);
+          notice((answer.notes || []).join('\n'));
         });
       });
-    });
-  }
-
-  /** The cell writes that carry last year's workbook into the open one (issue 5's POST /api/carry-forward). */
-  function carryForward(source, file, current, currentWorkbook) {
-    var params = { year: current.year, format: 'writes', profile: current.profile };
-    var url;
-    var body;
-    if (source === 'archive') {
-      params.unit = current.unit.name;
-      params.fromYear = current.year - 1;
-      url = API.carryForward + query(params);
-      return request('POST', url, null).then(function (r) {
-        var a = JSON.parse(r.body);
-        a.sourceLabel = '服务器存档的 ' + current.unit.name + ' ' + (current.year - 1) + ' 年度决算';
-        return a;
-      });
-    }
-    body = new FormData();
-    body.append('file', file, file.name);
-    url = API.carryForward + query(params);
-    return request('POST', url, body).then(function (r) {
-      var a = JSON.parse(r.body);
-      a.sourceLabel = '文件 ' + file.name + ' ';
-      return a;
     });
   }
 

@@ -166,6 +166,8 @@
     self.format = { fill: fill, font: {} };
     Object.defineProperty(self.format.font, 'bold', { set: function (v) { rop({ op: 'bold', value: v }); } });
     self.select = function () { rop({ op: 'select' }); };
+    self.insert = function (shift) { rop({ op: 'insert', shift: shift }); };
+    self['delete'] = function (shift) { rop({ op: 'delete', shift: shift }); };
     self.getResizedRange = function (rows, cols) {
       var m = /^([A-Z]+)(\d+)$/.exec(address);
       var col = 0;
