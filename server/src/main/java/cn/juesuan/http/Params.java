@@ -1,11 +1,12 @@
 package cn.juesuan.http;
 
 import cn.juesuan.core.JuesuanException;
+import cn.juesuan.model.ReportYears;
 
 /** Checks of user-given parameters shared by HTTP and CLI (same rules, same Chinese messages). */
 public final class Params {
-    public static final int MIN_YEAR = 1990;
-    public static final int MAX_YEAR = 2100;
+    public static final int MIN_YEAR = ReportYears.MIN;
+    public static final int MAX_YEAR = ReportYears.MAX;
 
     private Params() {
     }

@@ -7,6 +7,7 @@ import cn.juesuan.layout.Profile;
 import cn.juesuan.layout.RowDef;
 import cn.juesuan.layout.TableLayout;
 import cn.juesuan.model.ReportData;
+import cn.juesuan.model.ReportYears;
 import cn.juesuan.model.SubjectRow;
 import cn.juesuan.model.TableData;
 
@@ -21,8 +22,8 @@ final class DataCheck {
 
     static void check(ReportData data, Profile profile) {
         List<String> errors = new ArrayList<>();
-        if (data.year() == null || data.year() < 1990 || data.year() > 2100) {
-            errors.add("year：缺少决算年度或年度不在 1990–2100 之间");
+        if (!ReportYears.valid(data.year())) {
+            errors.add("year：缺少决算年度或年度不在 " + ReportYears.range() + " 之间");
         }
         if (data.moneyUnit() != null && !data.moneyUnit().equals("万元") && !data.moneyUnit().equals("元")) {
             errors.add("moneyUnit：金额单位只能是“万元”或“元”，收到“" + data.moneyUnit() + "”");

@@ -7,6 +7,7 @@ import cn.juesuan.layout.Profile;
 import cn.juesuan.layout.ProfileRegistry;
 import cn.juesuan.layout.TableLayout;
 import cn.juesuan.model.ReportData;
+import cn.juesuan.model.ReportYears;
 import cn.juesuan.model.SubjectRow;
 import cn.juesuan.model.TableData;
 import cn.juesuan.model.UnitInfo;
@@ -41,8 +42,8 @@ public final class Filler {
 
     /** The workbook for a profile, year and unit with no amounts. */
     public byte[] blank(String profileId, int year, String unitName, String unitCode) {
-        if (year < 1990 || year > 2100) {
-            throw JuesuanException.badRequest("bad_year", "决算年度应在 1990–2100 之间，收到 " + year + "。");
+        if (!ReportYears.valid(year)) {
+            throw JuesuanException.badRequest("bad_year", "决算年度应在 " + ReportYears.range() + " 之间，收到 " + year + "。");
         }
         Profile profile = profileId == null || profileId.isBlank() ? registry.forYear(year) : registry.get(profileId);
         ReportData empty = new ReportData(profile.id(), year, new UnitInfo(unitName, unitCode), profile.moneyUnit(), null);
