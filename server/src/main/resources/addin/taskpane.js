@@ -548,7 +548,7 @@
   }
 
   function findingItem(f) {
-    var li = node('li', 'finding ' + f.severity);
+    var li = node('li', 'finding f-' + f.severity);
     li.setAttribute('tabindex', '0');
     li.setAttribute('data-rule', f.ruleId);
     var first = f.cells && f.cells.length ? cellRef(f.sheet, f.cells[0]) : null;

@@ -105,7 +105,7 @@
     var loaded = {};
     obj.load = function (spec) {
       String(spec).split(',').forEach(function (n) {
-        n = n.trim();
+        n = n.trim().split('/')[0]; // 'items/name' loads items
         ctx._loads.push(function () { loaded[n] = compute(n); });
       });
       return obj;
