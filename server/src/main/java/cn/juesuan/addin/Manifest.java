@@ -19,10 +19,6 @@ public final class Manifest {
         return TEMPLATE.replace(PLACEHOLDER, Origin.https(origin, parameterName));
     }
 
-    public static String template() {
-        return TEMPLATE;
-    }
-
     private static String load() {
         try (InputStream in = Manifest.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {

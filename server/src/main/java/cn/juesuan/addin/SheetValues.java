@@ -50,7 +50,7 @@ public final class SheetValues {
             for (int i = 0; i < upload.sheets().size(); i++) {
                 SheetRange s = upload.sheets().get(i);
                 String where = "sheets[" + i + "]";
-                if (s.name() == null || s.name().isBlank() || !names.add(s.name().toLowerCase())) {
+                if (s.name() == null || s.name().isBlank() || !names.add(s.name().toLowerCase(java.util.Locale.ROOT))) {
                     throw invalid(where + ".name 缺失或与其他工作表重名。");
                 }
                 try {
