@@ -77,9 +77,4 @@ public record Finding(String ruleId, Severity severity, String message, String t
     public boolean involves(String sheetName, String a1) {
         return names(sheetName, a1) || relatedCells.contains(Addresses.format(this.sheet, sheetName, a1));
     }
-
-    Finding withSeverity(Severity s, String newMessage) {
-        return new Finding(ruleId, s, newMessage, table, tableTitle, sheet, cells, relatedCells, rowLabel, columnLabel,
-                reported, computed, difference, tolerance, position);
-    }
 }
