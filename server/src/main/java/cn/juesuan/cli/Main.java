@@ -3,6 +3,10 @@ package cn.juesuan.cli;
 import cn.juesuan.addin.Manifest;
 import cn.juesuan.addin.ManifestLint;
 import cn.juesuan.addin.Origin;
+import cn.juesuan.codes.CodeCatalogue;
+import cn.juesuan.rules.AnnotatedWorkbook;
+import cn.juesuan.rules.ValidationReport;
+import cn.juesuan.rules.Validator;
 import cn.juesuan.core.JuesuanException;
 import cn.juesuan.http.HttpApp;
 import cn.juesuan.http.JsonInput;
@@ -80,6 +84,9 @@ public final class Main {
                     1, 1, List.of("--output"), Main::fill),
             new Command("read", "read 工作簿.xlsx [--profile ID]", "读取工作簿：数据以 JSON 写到标准输出，提示写到标准错误",
                     1, 1, List.of("--profile"), Main::read),
+            new Command("validate", "validate 工作簿.xlsx [--profile ID] [--format text|json] [--annotate 标注.xlsx]",
+                    "校验工作簿：有“错误”时退出码为 1；--annotate 另存一份标出问题单元格的副本",
+                    1, 1, List.of("--profile", "--format", "--annotate"), Main::validate),
             new Command("serve", "serve [--host 127.0.0.1] [--port 8080] [--https-cert 证书.pem --https-key 私钥.pem | --keystore 证书.p12]"
                     + " [--origin https://主机:端口] [--allow-origin https://…,…] [--office-js 目录]",
                     "启动 HTTP 服务；给出证书时以 HTTPS 运行（默认端口 8443），供 Excel 加载项使用（Ctrl+C 停止）",
@@ -189,6 +196,27 @@ public final class Main {
         in.out().println();
         summary(in.err(), r);
         return OK;
+    }
+
+    private static int validate(Invocation in) throws IOException {
+        ProfileRegistry registry = in.registry().get();
+        String profileId = Params.optional(in.opt("--profile"));
+        if (profileId != null) {
+            registry.get(profileId);
+        }
+        String format = in.opt("--format") == null ? "text" : in.opt("--format");
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new UsageException("--format 只能是 text 或 json，收到“" + format + "”。");
+        }
+        String annotate = Params.optional(in.opt("--annotate"));
+        byte[] xlsx = Files.readAllBytes(Path.of(in.args().get(0)));
+        ValidationReport report = new Validator(registry, CodeCatalogue.load(registry.root())).validate(xlsx, profileId);
+        if (annotate != null) {
+            AtomicFiles.write(Path.of(annotate), AnnotatedWorkbook.annotate(xlsx, report));
+        }
+        in.out().write((format.equals("json") ? report.toJson() : report.toText()).getBytes(StandardCharsets.UTF_8));
+        in.out().println();
+        return report.hasErrors() ? FINDINGS : OK;
     }
 
     private static int serve(Invocation in) throws InterruptedException {

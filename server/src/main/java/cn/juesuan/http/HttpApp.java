@@ -10,6 +10,10 @@ import cn.juesuan.model.Json;
 import cn.juesuan.model.ReportData;
 import cn.juesuan.read.ReadResult;
 import cn.juesuan.read.WorkbookReader;
+import cn.juesuan.codes.CodeCatalogue;
+import cn.juesuan.rules.AnnotatedWorkbook;
+import cn.juesuan.rules.ValidationReport;
+import cn.juesuan.rules.Validator;
 import cn.juesuan.template.Filler;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.javalin.Javalin;
@@ -48,6 +52,8 @@ public final class HttpApp {
     public static final String BLANK = "/api/templates/blank";
     public static final String FILL = "/api/fill";
     public static final String READ = "/api/read";
+    public static final String VALIDATE = "/api/validate";
+    public static final String VALIDATE_ANNOTATED = "/api/validate/annotated";
     public static final String ADDIN_MANIFEST = "/addin/manifest.xml";
     public static final String ADDIN_FILES = "/addin/<path>";
 
@@ -69,6 +75,7 @@ public final class HttpApp {
     private final ProfileRegistry registry;
     private final Filler filler;
     private final WorkbookReader reader;
+    private final Validator validator;
     private final byte[] openApi = resource("/openapi.json");
     private final byte[] homePage = resource("/home.html");
     private final AddinFiles addinFiles;
@@ -78,6 +85,7 @@ public final class HttpApp {
         this.registry = config.registry();
         this.filler = new Filler(registry);
         this.reader = new WorkbookReader(registry);
+        this.validator = new Validator(registry, CodeCatalogue.load(registry.root()));
         this.addinFiles = new AddinFiles(config.officeJsDir());
     }
 
@@ -96,6 +104,8 @@ public final class HttpApp {
                 new Route(HandlerType.GET, BLANK, this::blank),
                 new Route(HandlerType.POST, FILL, this::fill),
                 new Route(HandlerType.POST, READ, this::read),
+                new Route(HandlerType.POST, VALIDATE, this::validate),
+                new Route(HandlerType.POST, VALIDATE_ANNOTATED, this::validateAnnotated),
                 new Route(HandlerType.GET, ADDIN_MANIFEST, this::addinManifest),
                 new Route(HandlerType.GET, ADDIN_FILES, this::addinFile));
     }
@@ -175,12 +185,29 @@ public final class HttpApp {
     }
 
     private void read(Context ctx) throws IOException {
-        String profileId = Params.optional(ctx.queryParam("profile"));
-        if (profileId != null) {
-            registry.get(profileId); // an unknown profile fails before the upload is parsed
-        }
+        String profileId = profileParam(ctx);
         ReadResult r = reader.read(workbookBytes(ctx), profileId);
         ctx.json(new ReadOutput(r.data(), r.notes()));
+    }
+
+    private void validate(Context ctx) throws IOException {
+        ctx.json(validator.validate(workbookBytes(ctx), profileParam(ctx)));
+    }
+
+    private void validateAnnotated(Context ctx) throws IOException {
+        byte[] xlsx = workbookBytes(ctx);
+        ValidationReport report = validator.validate(xlsx, profileParam(ctx));
+        ctx.header("X-Juesuan-Errors", String.valueOf(report.counts().error()));
+        sendXlsx(ctx, AnnotatedWorkbook.annotate(xlsx, report), fileName(report.unit(), report.year(), "校验标注"));
+    }
+
+    /** ?profile=, checked before the upload is parsed. */
+    private String profileParam(Context ctx) {
+        String profileId = Params.optional(ctx.queryParam("profile"));
+        if (profileId != null) {
+            registry.get(profileId);
+        }
+        return profileId;
     }
 
     /** The add-in manifest for ?origin=, else the configured public origin, else this request's own https origin. */

@@ -36,6 +36,9 @@ final class TableFinder {
 
     TableFinder(Workbook wb) {
         for (Sheet s : wb) {
+            if (WorkbookProperties.RESULT_SHEET.equals(s.getSheetName())) {
+                continue;
+            }
             SheetText text = new SheetText(s);
             List<Candidate> c = new ArrayList<>();
             for (int r = 0; r <= Math.min(TITLE_SCAN_ROWS, s.getLastRowNum()); r++) {

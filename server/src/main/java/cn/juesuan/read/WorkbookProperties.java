@@ -5,9 +5,11 @@ import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** Facts that the printed tables do not show (单位代码) kept as custom document properties, which Excel preserves. */
+/** What the product adds to workbooks besides the tables: 单位代码 as a custom document property (Excel keeps it), the 校验结果 sheet. */
 public final class WorkbookProperties {
     public static final String UNIT_CODE = "juesuan.unitCode";
+    /** The sheet an annotated copy starts with; it lists findings (and table titles), so it is never read as a table. */
+    public static final String RESULT_SHEET = "校验结果";
 
     private WorkbookProperties() {
     }

@@ -14,6 +14,19 @@ final class Addresses {
         return "'" + cellSheet.replace("'", "''") + "'!" + a1;
     }
 
+    /** {sheet, A1} of an address as written in a finding. */
+    static String[] parse(String findingSheet, String address) {
+        int bang = address.lastIndexOf('!');
+        if (bang < 0) {
+            return new String[]{findingSheet, address};
+        }
+        String sheet = address.substring(0, bang);
+        if (sheet.startsWith("'") && sheet.endsWith("'") && sheet.length() >= 2) {
+            sheet = sheet.substring(1, sheet.length() - 1).replace("''", "'");
+        }
+        return new String[]{sheet, address.substring(bang + 1)};
+    }
+
     static String format(String findingSheet, CellLoc loc) {
         return format(findingSheet, loc.sheet(), loc.a1());
     }

@@ -39,7 +39,7 @@ class CliTest {
 
     @Test
     void commandNamesAreTheContract() {
-        assertEquals(java.util.List.of("profiles", "blank", "fill", "read", "serve", "templates", "manifest", "help"),
+        assertEquals(java.util.List.of("profiles", "blank", "fill", "read", "validate", "serve", "templates", "manifest", "help"),
                 Main.COMMANDS.stream().map(Main.Command::name).toList());
     }
 
