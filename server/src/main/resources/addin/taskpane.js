@@ -7,6 +7,7 @@
 
   var API = {
     validate: '/api/validate',
+    annotated: '/api/validate/annotated',
     read: '/api/read',
     profiles: '/api/profiles',
     blank: '/api/templates/blank',
@@ -23,7 +24,7 @@
   var ADDRESSES_PER_CALL = 100; // cells per getRanges() call
   var SLICE = 4194304;      // getFileAsync slice size (the maximum)
 
-  var state = { inExcel: false, report: null, marks: null, busy: false };
+  var state = { inExcel: false, report: null, marks: null, busy: false, file: null };
 
   function $(id) { return document.getElementById(id); }
 
@@ -491,8 +492,19 @@
   }
 
   function validateFile(file) {
+    state.file = file;
     return busy('正在校验…', function () {
       return postWorkbook(API.validate, { kind: 'xlsx', data: file }).then(showReport);
+    });
+  }
+
+  /** Outside Excel: the chosen file back with offending cells coloured, comments and a 校验结果 sheet. */
+  function downloadAnnotated() {
+    var file = state.file;
+    return busy('正在生成标注副本…', function () {
+      return request('POST', API.annotated, file, XLSX, 'arraybuffer').then(function (r) {
+        download(r.body, fileName(r.xhr, file.name.replace(/\.xlsx$/i, '') + '（校验标注）.xlsx'));
+      });
     });
   }
 
@@ -517,6 +529,10 @@
     renderFindings(report.findings);
     show($('result'), true);
     show($('mark-actions'), total > 0);
+    show($('mark'), state.inExcel);
+    show($('unmark'), state.inExcel);
+    show($('write-sheet'), state.inExcel);
+    show($('download-annotated'), !state.inExcel && !!state.file);
     updateMarkButtons();
   }
 
@@ -767,6 +783,7 @@
     $('mark').addEventListener('click', mark);
     $('unmark').addEventListener('click', unmark);
     $('write-sheet').addEventListener('click', writeSheet);
+    $('download-annotated').addEventListener('click', downloadAnnotated);
     $('fill').addEventListener('click', fill);
     $('blank').addEventListener('click', blank);
     $('blank-year').value = new Date().getFullYear() - 1;

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.juesuan.support.Fixtures;
 import cn.juesuan.support.UsedRanges;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.Download;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -27,6 +29,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -184,6 +187,27 @@ class TaskPaneValidateTest extends PaneHarness {
         List<Map<String, Object>> nav = calls(page, c -> "activate".equals(c.get("op")) || "select".equals(c.get("op")));
         assertEquals(List.of(Map.of("op", "activate", "sheet", wb.total().sheet()),
                 Map.of("op", "select", "sheet", wb.total().sheet(), "address", wb.total().a1())), nav);
+    }
+
+    @Test
+    void outsideExcelAChosenFileIsValidatedAndItsAnnotatedCopyDownloaded() throws Exception {
+        KnownErrors wb = workbookWithKnownErrors();
+        JsonNode report = validateDirectly(wb.xlsx(), HttpApp.XLSX);
+        Map<String, Object> fake = new LinkedHashMap<>();
+        fake.put("host", null);
+        Page page = open(fake, "?action=validate");
+        page.setInputFiles("#validate-file", new FilePayload("遂宁市科学技术局2024.xlsx", HttpApp.XLSX, wb.xlsx()));
+        page.waitForFunction("!document.getElementById('result').hidden || !document.getElementById('error').hidden");
+        waitIdle(page);
+        assertEquals(expectedItems(report), paneItems(page));
+        assertFalse(page.isVisible("#mark"));
+        Download d = page.waitForDownload(() -> page.click("#download-annotated"));
+        try (XSSFWorkbook annotated = new XSSFWorkbook(Files.newInputStream(d.path()))) {
+            assertEquals("校验结果", annotated.getSheetName(0));
+            assertNotNull(annotated.getSheet(wb.total().sheet()));
+        }
+        assertTrue(d.suggestedFilename().endsWith(".xlsx"), d.suggestedFilename());
+        assertTrue(calls(page).isEmpty(), "no Excel calls outside Excel");
     }
 
     /** sheet!address → colour the pane must give it: every cell of every finding, by its most serious finding. */
