@@ -98,6 +98,12 @@ public final class Main {
             new Command("manifest", "manifest --origin https://主机:端口 [-o manifest.xml]",
                     "生成 Excel 加载项清单（指向该 https 地址上的决算助手服务）；不给 -o 时写到标准输出",
                     0, 0, List.of("--origin", "--output"), Main::manifest),
+            new Command("narrative", "narrative 工作簿.xlsx [--previous 上年工作簿.xlsx] -o 说明.docx [--workbook 图表.xlsx]",
+                    "生成决算情况说明（第二部分，.docx，含图1–图7）；--workbook 另存一份带图表页和“全年预算”表的工作簿",
+                    1, 1, List.of("--previous", "--output", "--workbook"), NarrativeCommands::narrative),
+            new Command("check-narrative", "check-narrative 工作簿.xlsx 说明.docx|说明.txt [--previous 上年工作簿.xlsx] [--format text|json]",
+                    "核对已有决算说明中的数字与附表是否一致（发现错误时退出码为 1）",
+                    2, 2, List.of("--previous", "--format"), NarrativeCommands::check),
             new Command("help", "help [命令]", "显示说明", 0, 1, List.of(), Main::help));
 
     private Main() {
@@ -395,11 +401,11 @@ public final class Main {
         return new Invocation(List.copyOf(positional), Map.copyOf(options), out, err, registry);
     }
 
-    private static Path output(Invocation in) {
+    static Path output(Invocation in) {
         return Path.of(Params.required(in.opt("--output"), "-o", "输出文件"));
     }
 
-    private static int written(Invocation in, Path output, byte[] xlsx) throws IOException {
+    static int written(Invocation in, Path output, byte[] xlsx) throws IOException {
         AtomicFiles.write(output, xlsx);
         in.out().println("已写入 " + output + "（" + xlsx.length + " 字节）");
         return OK;

@@ -8,6 +8,7 @@ import cn.juesuan.layout.Profile;
 import cn.juesuan.layout.ProfileRegistry;
 import cn.juesuan.model.Json;
 import cn.juesuan.model.ReportData;
+import cn.juesuan.narrative.NarrativeService;
 import cn.juesuan.read.ReadResult;
 import cn.juesuan.read.WorkbookReader;
 import cn.juesuan.codes.CodeCatalogue;
@@ -54,6 +55,9 @@ public final class HttpApp {
     public static final String READ = "/api/read";
     public static final String VALIDATE = "/api/validate";
     public static final String VALIDATE_ANNOTATED = "/api/validate/annotated";
+    public static final String NARRATIVE = "/api/narrative";
+    public static final String NARRATIVE_WORKBOOK = "/api/narrative/workbook";
+    public static final String NARRATIVE_CHECK = "/api/narrative/check";
     public static final String ADDIN_MANIFEST = "/addin/manifest.xml";
     public static final String ADDIN_FILES = "/addin/<path>";
 
@@ -76,6 +80,7 @@ public final class HttpApp {
     private final Filler filler;
     private final WorkbookReader reader;
     private final Validator validator;
+    private final NarrativeHandlers narrative;
     private final byte[] openApi = resource("/openapi.json");
     private final byte[] homePage = resource("/home.html");
     private final AddinFiles addinFiles;
@@ -85,7 +90,9 @@ public final class HttpApp {
         this.registry = config.registry();
         this.filler = new Filler(registry);
         this.reader = new WorkbookReader(registry);
-        this.validator = new Validator(registry, CodeCatalogue.load(registry.root()));
+        CodeCatalogue codes = CodeCatalogue.load(registry.root());
+        this.validator = new Validator(registry, codes);
+        this.narrative = new NarrativeHandlers(new NarrativeService(registry, codes), config);
         this.addinFiles = new AddinFiles(config.officeJsDir());
     }
 
@@ -106,6 +113,9 @@ public final class HttpApp {
                 new Route(HandlerType.POST, READ, this::read),
                 new Route(HandlerType.POST, VALIDATE, this::validate),
                 new Route(HandlerType.POST, VALIDATE_ANNOTATED, this::validateAnnotated),
+                new Route(HandlerType.POST, NARRATIVE, narrative::docx),
+                new Route(HandlerType.POST, NARRATIVE_WORKBOOK, narrative::workbook),
+                new Route(HandlerType.POST, NARRATIVE_CHECK, narrative::check),
                 new Route(HandlerType.GET, ADDIN_MANIFEST, this::addinManifest),
                 new Route(HandlerType.GET, ADDIN_FILES, this::addinFile));
     }
@@ -302,8 +312,12 @@ public final class HttpApp {
 
     /** "遂宁市科学技术局2024年度部门决算.xlsx", without characters file systems refuse. */
     static String fileName(String unit, Integer year, String what) {
+        return fileName(unit, year, what, ".xlsx");
+    }
+
+    static String fileName(String unit, Integer year, String what, String extension) {
         String name = (unit == null ? "" : unit) + (year == null ? "" : year + "年度") + what;
-        return name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip() + ".xlsx";
+        return name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip() + extension;
     }
 
     private static byte[] resource(String name) {

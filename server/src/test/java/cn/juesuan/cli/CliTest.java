@@ -40,7 +40,8 @@ class CliTest {
     @Test
     void commandNamesAreTheContract() {
         var names = Main.COMMANDS.stream().map(Main.Command::name).toList();
-        for (String contract : java.util.List.of("profiles", "blank", "fill", "read", "validate", "serve", "templates", "manifest", "help")) {
+        for (String contract : java.util.List.of("profiles", "blank", "fill", "read", "validate", "serve", "templates", "manifest", "narrative",
+                "check-narrative", "help")) {
             assertTrue(names.contains(contract), contract);
         }
         assertEquals(names.size(), new java.util.HashSet<>(names).size(), "command names are unique");

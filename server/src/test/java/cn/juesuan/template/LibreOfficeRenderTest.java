@@ -1,14 +1,13 @@
 package cn.juesuan.template;
 
 import cn.juesuan.support.Fixtures;
+import cn.juesuan.support.LibreOffice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -39,21 +38,10 @@ class LibreOfficeRenderTest {
     }
 
     private static Path convert(Path dir, Path xlsx) throws Exception {
-        Process p = new ProcessBuilder("libreoffice", "--headless", "-env:UserInstallation=file://" + dir.resolve("lo-profile"),
-                "--convert-to", "pdf", "--outdir", dir.toString(), xlsx.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "libreoffice timed out");
-        assertEquals(0, p.exitValue(), out);
-        Path pdf = dir.resolve(xlsx.getFileName().toString().replace(".xlsx", ".pdf"));
-        assertTrue(Files.size(pdf) > 1000, "pdf written for " + xlsx + ": " + out);
-        return pdf;
+        return LibreOffice.toPdf(dir, xlsx);
     }
 
     private static String pdfText(Path pdf) throws Exception {
-        Process p = new ProcessBuilder("pdftotext", "-layout", pdf.toString(), "-").start();
-        String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        return text;
+        return LibreOffice.pdfText(pdf);
     }
 }
