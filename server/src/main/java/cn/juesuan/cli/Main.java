@@ -15,6 +15,7 @@ import cn.juesuan.http.ReadOutput;
 import cn.juesuan.http.ServerConfig;
 import cn.juesuan.http.Tls;
 import cn.juesuan.http.TlsConfig;
+import cn.juesuan.layout.EvalSheetLayout;
 import cn.juesuan.layout.Profile;
 import cn.juesuan.layout.ProfileRegistry;
 import cn.juesuan.layout.TableLayout;
@@ -23,6 +24,7 @@ import cn.juesuan.model.ReportData;
 import cn.juesuan.read.ReadNote;
 import cn.juesuan.read.ReadResult;
 import cn.juesuan.read.WorkbookReader;
+import cn.juesuan.template.EvalTemplateGenerator;
 import cn.juesuan.template.Filler;
 import cn.juesuan.template.TemplateGenerator;
 import io.javalin.Javalin;
@@ -77,9 +79,9 @@ public final class Main {
     static final List<Command> COMMANDS = List.of(
             new Command("profiles", "profiles", "列出可用的表样（profile）及各表",
                     0, 0, List.of(), Main::profiles),
-            new Command("blank", "blank [--profile ID] --year 年度 --unit 单位名称 [--unit-code 单位代码] -o 输出.xlsx",
-                    "生成空白决算工作簿（未给 --profile 时按年度选表样）",
-                    0, 0, List.of("--profile", "--year", "--unit", "--unit-code", "--output"), Main::blank),
+            new Command("blank", "blank [--profile ID] --year 年度 --unit 单位名称 [--unit-code 单位代码] [--self-eval 种类,…] -o 输出.xlsx",
+                    "生成空白决算工作簿（未给 --profile 时按年度选表样）；给 --self-eval 时生成这些种类的空白绩效自评表",
+                    0, 0, List.of("--profile", "--year", "--unit", "--unit-code", "--self-eval", "--output"), Main::blank),
             new Command("fill", "fill 数据.json -o 输出.xlsx", "用 JSON 数据填写决算工作簿",
                     1, 1, List.of("--output"), Main::fill),
             new Command("read", "read 工作簿.xlsx [--profile ID]", "读取工作簿：数据以 JSON 写到标准输出，提示写到标准错误",
@@ -170,6 +172,13 @@ public final class Main {
                 in.out().println("    " + t.number() + "  " + t.title() + "  [" + t.key() + "]");
             }
         }
+        List<EvalSheetLayout> kinds = in.registry().get().evalSheets();
+        if (!kinds.isEmpty()) {
+            in.out().println("绩效自评表（blank --self-eval 种类；数据的 selfEvaluations[].kind）：");
+            for (EvalSheetLayout k : kinds) {
+                in.out().println("    " + k.key() + "  " + k.title() + "（" + k.region() + "）");
+            }
+        }
         return OK;
     }
 
@@ -179,6 +188,13 @@ public final class Main {
         Path output = output(in);
         ProfileRegistry registry = in.registry().get();
         String profileId = Params.optional(in.opt("--profile"));
+        List<String> kinds = Params.list(in.opt("--self-eval"));
+        if (in.opt("--self-eval") != null && kinds.isEmpty()) {
+            throw JuesuanException.badRequest("missing_parameter", "--self-eval 后应给出绩效自评表种类（profiles 命令列出）。");
+        }
+        if (!kinds.isEmpty()) {
+            return written(in, output, new Filler(registry).blankSelfEvaluations(kinds, year, unit, Params.optional(in.opt("--unit-code"))));
+        }
         Profile profile = profileId == null ? registry.forYear(year) : registry.get(profileId);
         byte[] xlsx = new Filler(registry).blank(profile.id(), year, unit, Params.optional(in.opt("--unit-code")));
         return written(in, output, xlsx);
@@ -332,6 +348,11 @@ public final class Main {
             AtomicFiles.write(target, generator.generate(p));
             in.out().println("已生成 " + target + "（" + p.tables().size() + " 张表）");
         }
+        if (profileId == null && !registry.evalSheets().isEmpty()) {
+            Path target = registry.evalTemplatePath();
+            AtomicFiles.write(target, new EvalTemplateGenerator().generate(registry.evalSheets()));
+            in.out().println("已生成 " + target + "（" + registry.evalSheets().size() + " 种绩效自评表）");
+        }
         return OK;
     }
 
@@ -431,7 +452,8 @@ public final class Main {
         ReportData d = r.data();
         if (d != null) {
             err.println("已读取：表样 " + d.profile() + "，" + d.year() + " 年度，" + d.unit().name() + "；"
-                    + d.tables().size() + " 张表有数据。");
+                    + d.tables().size() + " 张表有数据" + (d.selfEvaluations().isEmpty() ? "" : "，绩效自评表 "
+                    + d.selfEvaluations().size() + " 张") + "。");
         }
         if (r.notes().isEmpty()) {
             err.println("无提示。");
@@ -456,6 +478,7 @@ public final class Main {
 
                 示例：
                   java -jar juesuan.jar blank --year 2024 --unit "遂宁市科学技术局" -o 空表.xlsx
+                  java -jar juesuan.jar blank --year 2024 --unit "遂宁市科学技术局" --self-eval sichuan_special_fund -o 自评表.xlsx
                   java -jar juesuan.jar fill data.json -o 决算.xlsx
                   java -jar juesuan.jar read 决算.xlsx > data.json
                   java -jar juesuan.jar manifest --origin https://localhost:8443 -o manifest.xml

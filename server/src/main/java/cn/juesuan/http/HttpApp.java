@@ -4,6 +4,8 @@ import cn.juesuan.addin.AddinFiles;
 import cn.juesuan.addin.Manifest;
 import cn.juesuan.addin.SheetValues;
 import cn.juesuan.core.JuesuanException;
+import cn.juesuan.layout.EvalSheetLayout;
+import cn.juesuan.layout.EvalSheetPlan;
 import cn.juesuan.layout.Profile;
 import cn.juesuan.layout.ProfileRegistry;
 import cn.juesuan.model.Json;
@@ -53,6 +55,7 @@ public final class HttpApp {
     public static final String BLANK = "/api/templates/blank";
     public static final String FILL = "/api/fill";
     public static final String READ = "/api/read";
+    public static final String SELF_EVALUATION_KINDS = "/api/self-evaluation/kinds";
     public static final String VALIDATE = "/api/validate";
     public static final String VALIDATE_ANNOTATED = "/api/validate/annotated";
     public static final String NARRATIVE = "/api/narrative";
@@ -72,6 +75,17 @@ public final class HttpApp {
         static ProfileInfo of(Profile p) {
             return new ProfileInfo(p.id(), p.name(), p.province(), p.fromYear(), p.toYear(), p.moneyUnit(), p.isDefault(),
                     p.tables().stream().map(t -> new TableInfo(t.key(), t.number(), t.title())).toList());
+        }
+    }
+
+    /** A self-evaluation sheet kind: what it is, where its layout comes from, and the keys of its values. */
+    public record EvalKindInfo(String key, String title, String region, String source, String moneyUnit, String scoring,
+                               List<String> uncertain, List<EvalSheetPlan.Value> values,
+                               Map<String, List<EvalSheetPlan.Value>> lists) {
+        static EvalKindInfo of(EvalSheetLayout l) {
+            EvalSheetPlan plan = EvalSheetPlan.of(l);
+            return new EvalKindInfo(l.key(), l.title(), l.region(), l.source(), l.moneyUnit(), l.scoring(), l.uncertain(),
+                    plan.values(), plan.listColumns());
         }
     }
 
@@ -111,6 +125,7 @@ public final class HttpApp {
                 new Route(HandlerType.GET, BLANK, this::blank),
                 new Route(HandlerType.POST, FILL, this::fill),
                 new Route(HandlerType.POST, READ, this::read),
+                new Route(HandlerType.GET, SELF_EVALUATION_KINDS, this::selfEvaluationKinds),
                 new Route(HandlerType.POST, VALIDATE, this::validate),
                 new Route(HandlerType.POST, VALIDATE_ANNOTATED, this::validateAnnotated),
                 new Route(HandlerType.POST, NARRATIVE, narrative::docx),
@@ -182,6 +197,11 @@ public final class HttpApp {
         int year = Params.year(ctx.queryParam("year"), "year");
         String unit = Params.required(ctx.queryParam("unit"), "unit", "单位名称");
         String unitCode = Params.optional(ctx.queryParam("unitCode"));
+        List<String> kinds = Params.list(ctx.queryParam("selfEval"));
+        if (!kinds.isEmpty()) {
+            sendXlsx(ctx, filler.blankSelfEvaluations(kinds, year, unit, unitCode), fileName(unit, year, "绩效自评表（空表）"));
+            return;
+        }
         String profileId = Params.optional(ctx.queryParam("profile"));
         Profile profile = profileId == null ? registry.forYear(year) : registry.get(profileId);
         byte[] xlsx = filler.blank(profile.id(), year, unit, unitCode);
@@ -198,6 +218,10 @@ public final class HttpApp {
         String profileId = profileParam(ctx);
         ReadResult r = reader.read(workbookBytes(ctx), profileId);
         ctx.json(new ReadOutput(r.data(), r.notes()));
+    }
+
+    private void selfEvaluationKinds(Context ctx) {
+        ctx.json(registry.evalSheets().stream().map(EvalKindInfo::of).toList());
     }
 
     private void validate(Context ctx) throws IOException {

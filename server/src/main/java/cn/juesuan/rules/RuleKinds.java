@@ -24,6 +24,9 @@ final class RuleKinds {
         KINDS.put("empty-table-note", EmptyTableNoteRule::new);
         KINDS.put("unit-magnitude", UnitMagnitudeRule::new);
         KINDS.put("required", RequiredRule::new);
+        for (String k : cn.juesuan.selfeval.EvalChecks.kinds()) {
+            KINDS.put(k, SelfEvalRule::new);
+        }
     }
 
     private RuleKinds() {

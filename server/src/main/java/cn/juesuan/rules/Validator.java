@@ -50,8 +50,8 @@ public final class Validator {
      */
     public ValidationReport validate(byte[] xlsx, String profileId) {
         try (XSSFWorkbook wb = WorkbookOpener.open(xlsx)) {
-            Profile profile = profileId == null || profileId.isBlank() ? reader.detect(wb) : registry.get(profileId);
-            ReadResult read = WorkbookReader.read(wb, profile);
+            ReadResult read = reader.read(wb, profileId == null || profileId.isBlank() ? null : profileId);
+            Profile profile = registry.get(read.data().profile());
             SheetFacts facts = SheetFacts.scan(wb, profile, read.map());
             return run(profile, read, facts);
         } catch (IOException e) {
@@ -84,7 +84,9 @@ public final class Validator {
 
     private ValidationReport run(Profile profile, ReadResult read, SheetFacts facts) {
         RuleSet rules = rules(profile);
-        Context ctx = new Context(profile, read, facts, codes, rules);
+        Context ctx = new Context(profile, read, facts, codes, rules, registry.evalSheets());
+        // a workbook of self-evaluation sheets only is not checked for the annex tables it does not have
+        boolean evalOnly = read.data().tables().isEmpty() && read.map().tables().isEmpty() && !read.data().selfEvaluations().isEmpty();
         boolean required = rules.hasKind("required");
         for (ReadNote n : read.notes()) {
             if (required && RequiredRule.handles(n.code())) {
@@ -93,7 +95,7 @@ public final class Validator {
             new ReadNoteRule(n, rules.readNoteSeverity(n.code())).check(ctx);
         }
         for (Rule r : rules.rules) {
-            if (r.appliesTo(ctx.year())) {
+            if (r.appliesTo(ctx.year()) && (!evalOnly || r instanceof SelfEvalRule)) {
                 r.check(ctx);
             }
         }

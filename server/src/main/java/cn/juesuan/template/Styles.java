@@ -46,7 +46,7 @@ final class Styles {
         amountBold.setDataFormat(wb.createDataFormat().getFormat(AMOUNT_FORMAT));
     }
 
-    private static Font font(Workbook wb, int points, boolean bold) {
+    static Font font(Workbook wb, int points, boolean bold) {
         Font f = wb.createFont();
         f.setFontName(FONT);
         f.setFontHeightInPoints((short) points);
@@ -62,7 +62,7 @@ final class Styles {
         return s;
     }
 
-    private static CellStyle bordered(Workbook wb, Font f, HorizontalAlignment h) {
+    static CellStyle bordered(Workbook wb, Font f, HorizontalAlignment h) {
         CellStyle s = plainStyle(wb, f, h);
         s.setBorderTop(BorderStyle.THIN);
         s.setBorderBottom(BorderStyle.THIN);
