@@ -1,6 +1,9 @@
 package cn.juesuan.http;
 
 import cn.juesuan.archive.Archive;
+import cn.juesuan.addin.AddinFiles;
+import cn.juesuan.addin.Manifest;
+import cn.juesuan.addin.SheetValues;
 import cn.juesuan.core.JuesuanException;
 import cn.juesuan.layout.EvalSheetLayout;
 import cn.juesuan.layout.EvalSheetPlan;
@@ -61,6 +64,8 @@ public final class HttpApp {
     public static final String NARRATIVE_CHECK = "/api/narrative/check";
     public static final String ARCHIVE = "/api/archive";
     public static final String CARRY_FORWARD = "/api/carry-forward";
+    public static final String ADDIN_MANIFEST = "/addin/manifest.xml";
+    public static final String ADDIN_FILES = "/addin/<path>";
 
     public record Route(HandlerType method, String path, Handler handler) {
     }
@@ -96,6 +101,7 @@ public final class HttpApp {
     private final CarryForwardHandlers carryForward;
     private final byte[] openApi = resource("/openapi.json");
     private final byte[] homePage = resource("/home.html");
+    private final AddinFiles addinFiles;
 
     public HttpApp(ServerConfig config) {
         this(config, Archive.fromEnvironment());
@@ -109,6 +115,7 @@ public final class HttpApp {
         CodeCatalogue codes = CodeCatalogue.load(registry.root());
         this.validator = new Validator(registry, codes);
         this.narrative = new NarrativeHandlers(new NarrativeService(registry, codes), config);
+        this.addinFiles = new AddinFiles(config.officeJsDir());
         this.carryForward = new CarryForwardHandlers(this, registry, reader, archive);
     }
 
@@ -138,6 +145,8 @@ public final class HttpApp {
                 new Route(HandlerType.POST, NARRATIVE, narrative::docx),
                 new Route(HandlerType.POST, NARRATIVE_WORKBOOK, narrative::workbook),
                 new Route(HandlerType.POST, NARRATIVE_CHECK, narrative::check),
+                new Route(HandlerType.GET, ADDIN_MANIFEST, this::addinManifest),
+                new Route(HandlerType.GET, ADDIN_FILES, this::addinFile),
                 new Route(HandlerType.GET, ARCHIVE, carryForward::archiveGet),
                 new Route(HandlerType.POST, ARCHIVE, carryForward::archiveStore),
                 new Route(HandlerType.POST, CARRY_FORWARD, carryForward::carryForward));
@@ -154,6 +163,15 @@ public final class HttpApp {
             c.jetty.multipartConfig.maxTotalRequestSize(max, SizeUnit.BYTES);
             c.requestLogger.http((ctx, ms) ->
                     LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+            if (config.tls() != null) {
+                c.jetty.addConnector((server, httpConfig) -> Tls.connector(server, httpConfig, config));
+            }
+        });
+        Cors cors = new Cors(config);
+        app.before(ctx -> {
+            if (!cors.admit(ctx)) {
+                ctx.skipRemainingHandlers();
+            }
         });
         routes().forEach(r -> app.addHttpHandler(r.method(), r.path(), r.handler()));
 
@@ -246,9 +264,37 @@ public final class HttpApp {
         return profileId;
     }
 
+    /** The add-in manifest for ?origin=, else the configured public origin, else this request's own https origin. */
+    private void addinManifest(Context ctx) {
+        String origin = Params.optional(ctx.queryParam("origin"));
+        if (origin == null) {
+            origin = config.publicOrigin();
+        }
+        if (origin == null && "https".equals(ctx.scheme())) {
+            origin = "https://" + ctx.host();
+        }
+        if (origin == null) {
+            throw JuesuanException.badRequest("no_https_origin", "本服务器没有以 HTTPS 运行，无法确定加载项的地址。"
+                    + "请用 ?origin=https://主机:端口 指定，或按 README 配置证书后以 HTTPS 启动服务。");
+        }
+        String xml = Manifest.render(origin, "origin");
+        ctx.header("Content-Disposition", "attachment; filename=\"juesuan-manifest.xml\"");
+        ctx.contentType("application/xml; charset=utf-8").result(xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Task pane files, icons and (when configured) the local office.js. */
+    private void addinFile(Context ctx) {
+        AddinFiles.File f = addinFiles.get(ctx.pathParam("path")).orElseThrow(() -> JuesuanException.notFound("not_found",
+                "没有这个加载项文件：" + ctx.path() + "。"));
+        ctx.header("Cache-Control", f.cacheControl());
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.contentType(f.contentType()).result(f.body());
+    }
+
     // --- helpers --------------------------------------------------------------------------------------------
 
-    /** The uploaded workbook: multipart field "file", or the raw body. */
+    /** The uploaded workbook: multipart field "file", a JSON body of sheet values (SheetValues), or the raw body. */
     byte[] workbookBytes(Context ctx) throws IOException {
         byte[] bytes;
         if (ctx.isMultipartFormData()) {
@@ -256,6 +302,8 @@ public final class HttpApp {
             if (bytes == null) {
                 throw JuesuanException.badRequest("missing_file", "缺少上传文件：请用 multipart 字段 file 上传 xlsx。");
             }
+        } else if (ctx.contentType() != null && ctx.contentType().startsWith("application/json")) {
+            bytes = SheetValues.toXlsx(ctx.bodyAsBytes()); // the task pane's used-range values
         } else {
             bytes = ctx.bodyAsBytes();
         }
