@@ -90,6 +90,9 @@ public final class Main {
             new Command("validate", "validate 工作簿.xlsx [--profile ID] [--format text|json] [--annotate 标注.xlsx] [--previous 上年.xlsx]",
                     "校验工作簿：有“错误”时退出码为 1；--annotate 另存一份标出问题单元格的副本；--previous 加上跨年校验",
                     1, 1, List.of("--profile", "--format", "--annotate", "--previous"), Main::validate),
+            new Command("batch", "batch 文件夹 -o 汇总.xlsx [--html 汇总.html] [--profile ID] [--jobs N]",
+                    "校验文件夹（含子文件夹）中的全部工作簿，写汇总工作簿（可另写网页）",
+                    1, 1, List.of("--output", "--html", "--profile", "--jobs"), BatchCommand::run),
             new Command("serve", "serve [--host 127.0.0.1] [--port 8080] [--https-cert 证书.pem --https-key 私钥.pem | --keystore 证书.p12]"
                     + " [--origin https://主机:端口] [--allow-origin https://…,…] [--office-js 目录] [--archive 归档目录]",
                     "启动 HTTP 服务；给出证书时以 HTTPS 运行（默认端口 8443），供 Excel 加载项使用（Ctrl+C 停止）",
@@ -280,7 +283,7 @@ public final class Main {
             config = config.withTls(tls).withPort(ServerConfig.DEFAULT_HTTPS_PORT);
         }
         if (in.opt("--port") != null) {
-            config = config.withPort(port(in.opt("--port")));
+            config = config.withPort(intOption(in.opt("--port"), "--port", 1, 65535));
         }
         if (in.opt("--origin") != null) {
             if (tls == null) {
@@ -441,16 +444,17 @@ public final class Main {
         return OK;
     }
 
-    private static int port(String raw) {
+    /** An integer option in [min, max], or a Chinese 4xx error naming the option. */
+    static int intOption(String raw, String name, int min, int max) {
         try {
-            int port = Integer.parseInt(raw.strip());
-            if (port >= 1 && port <= 65535) {
-                return port;
+            int v = Integer.parseInt(raw.strip());
+            if (v >= min && v <= max) {
+                return v;
             }
         } catch (NumberFormatException e) {
             // below
         }
-        throw JuesuanException.badRequest("invalid_parameter", "参数 --port 应为 1–65535 的整数，收到的是“" + raw + "”。");
+        throw JuesuanException.badRequest("invalid_parameter", "参数 " + name + " 应为 " + min + "–" + max + " 的整数，收到的是“" + raw + "”。");
     }
 
     private static String years(Profile p) {

@@ -40,7 +40,7 @@ class CliTest {
     @Test
     void commandNamesAreTheContract() {
         var names = Main.COMMANDS.stream().map(Main.Command::name).toList();
-        for (String contract : java.util.List.of("profiles", "blank", "fill", "read", "validate", "serve", "templates", "carry-forward", "manifest", "narrative",
+        for (String contract : java.util.List.of("profiles", "blank", "fill", "read", "validate", "batch", "serve", "templates", "carry-forward", "manifest", "narrative",
                 "check-narrative", "help")) {
             assertTrue(names.contains(contract), contract);
         }
