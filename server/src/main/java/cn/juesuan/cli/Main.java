@@ -1,15 +1,22 @@
 package cn.juesuan.cli;
 
+import cn.juesuan.addin.Manifest;
+import cn.juesuan.addin.ManifestLint;
+import cn.juesuan.addin.Origin;
 import cn.juesuan.codes.CodeCatalogue;
 import cn.juesuan.rules.AnnotatedWorkbook;
 import cn.juesuan.rules.ValidationReport;
 import cn.juesuan.rules.Validator;
+import cn.juesuan.archive.Archive;
 import cn.juesuan.core.JuesuanException;
 import cn.juesuan.http.HttpApp;
 import cn.juesuan.http.JsonInput;
 import cn.juesuan.http.Params;
 import cn.juesuan.http.ReadOutput;
 import cn.juesuan.http.ServerConfig;
+import cn.juesuan.http.Tls;
+import cn.juesuan.http.TlsConfig;
+import cn.juesuan.layout.EvalSheetLayout;
 import cn.juesuan.layout.Profile;
 import cn.juesuan.layout.ProfileRegistry;
 import cn.juesuan.layout.TableLayout;
@@ -18,6 +25,7 @@ import cn.juesuan.model.ReportData;
 import cn.juesuan.read.ReadNote;
 import cn.juesuan.read.ReadResult;
 import cn.juesuan.read.WorkbookReader;
+import cn.juesuan.template.EvalTemplateGenerator;
 import cn.juesuan.template.Filler;
 import cn.juesuan.template.TemplateGenerator;
 import io.javalin.Javalin;
@@ -33,6 +41,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,24 +80,39 @@ public final class Main {
     static final List<Command> COMMANDS = List.of(
             new Command("profiles", "profiles", "列出可用的表样（profile）及各表",
                     0, 0, List.of(), Main::profiles),
-            new Command("blank", "blank [--profile ID] --year 年度 --unit 单位名称 [--unit-code 单位代码] -o 输出.xlsx",
-                    "生成空白决算工作簿（未给 --profile 时按年度选表样）",
-                    0, 0, List.of("--profile", "--year", "--unit", "--unit-code", "--output"), Main::blank),
+            new Command("blank", "blank [--profile ID] --year 年度 --unit 单位名称 [--unit-code 单位代码] [--self-eval 种类,…] -o 输出.xlsx",
+                    "生成空白决算工作簿（未给 --profile 时按年度选表样）；给 --self-eval 时生成这些种类的空白绩效自评表",
+                    0, 0, List.of("--profile", "--year", "--unit", "--unit-code", "--self-eval", "--output"), Main::blank),
             new Command("fill", "fill 数据.json -o 输出.xlsx", "用 JSON 数据填写决算工作簿",
                     1, 1, List.of("--output"), Main::fill),
             new Command("read", "read 工作簿.xlsx [--profile ID]", "读取工作簿：数据以 JSON 写到标准输出，提示写到标准错误",
                     1, 1, List.of("--profile"), Main::read),
-            new Command("validate", "validate 工作簿.xlsx [--profile ID] [--format text|json] [--annotate 标注.xlsx]",
-                    "校验工作簿：有“错误”时退出码为 1；--annotate 另存一份标出问题单元格的副本",
-                    1, 1, List.of("--profile", "--format", "--annotate"), Main::validate),
+            new Command("validate", "validate 工作簿.xlsx [--profile ID] [--format text|json] [--annotate 标注.xlsx] [--previous 上年.xlsx]",
+                    "校验工作簿：有“错误”时退出码为 1；--annotate 另存一份标出问题单元格的副本；--previous 加上跨年校验",
+                    1, 1, List.of("--profile", "--format", "--annotate", "--previous"), Main::validate),
             new Command("batch", "batch 文件夹 -o 汇总.xlsx [--html 汇总.html] [--profile ID] [--jobs N]",
                     "校验文件夹（含子文件夹）中的全部工作簿，写汇总工作簿（可另写网页）",
                     1, 1, List.of("--output", "--html", "--profile", "--jobs"), BatchCommand::run),
-            new Command("serve", "serve [--host 127.0.0.1] [--port 8080]", "启动 HTTP 服务（Ctrl+C 停止）",
-                    0, 0, List.of("--host", "--port"), Main::serve),
+            new Command("serve", "serve [--host 127.0.0.1] [--port 8080] [--https-cert 证书.pem --https-key 私钥.pem | --keystore 证书.p12]"
+                    + " [--origin https://主机:端口] [--allow-origin https://…,…] [--office-js 目录] [--archive 归档目录]",
+                    "启动 HTTP 服务；给出证书时以 HTTPS 运行（默认端口 8443），供 Excel 加载项使用（Ctrl+C 停止）",
+                    0, 0, List.of("--host", "--port", "--https-cert", "--https-key", "--keystore", "--keystore-password",
+                            "--origin", "--allow-origin", "--office-js", "--archive"), Main::serve),
             new Command("templates", "templates [--profile ID]",
                     "按描述文件重新生成 templates/<id>/template.xlsx（模板在 jar 内时拒绝）",
                     0, 0, List.of("--profile"), Main::templates),
+            new Command("manifest", "manifest --origin https://主机:端口 [-o manifest.xml]",
+                    "生成 Excel 加载项清单（指向该 https 地址上的决算助手服务）；不给 -o 时写到标准输出",
+                    0, 0, List.of("--origin", "--output"), Main::manifest),
+            new Command("narrative", "narrative 工作簿.xlsx [--previous 上年工作簿.xlsx] -o 说明.docx [--workbook 图表.xlsx]",
+                    "生成决算情况说明（第二部分，.docx，含图1–图7）；--workbook 另存一份带图表页和“全年预算”表的工作簿",
+                    1, 1, List.of("--previous", "--output", "--workbook"), NarrativeCommands::narrative),
+            new Command("check-narrative", "check-narrative 工作簿.xlsx 说明.docx|说明.txt [--previous 上年工作簿.xlsx] [--format text|json]",
+                    "核对已有决算说明中的数字与附表是否一致（发现错误时退出码为 1）",
+                    2, 2, List.of("--previous", "--format"), NarrativeCommands::check),
+            new Command("carry-forward", "carry-forward 上年.xlsx --year 年度 -o 输出.xlsx [--profile ID] [--format xlsx|writes] [--current 打开的.xlsx]",
+                    "从上年工作簿填充本年工作簿（年初数取上年年末数，科目行沿用）；--format writes 输出单元格写入列表（JSON）",
+                    1, 1, List.of("--year", "--output", "--profile", "--format", "--current"), CarryForwardCommand::run),
             new Command("help", "help [命令]", "显示说明", 0, 1, List.of(), Main::help));
 
     private Main() {
@@ -155,6 +179,13 @@ public final class Main {
                 in.out().println("    " + t.number() + "  " + t.title() + "  [" + t.key() + "]");
             }
         }
+        List<EvalSheetLayout> kinds = in.registry().get().evalSheets();
+        if (!kinds.isEmpty()) {
+            in.out().println("绩效自评表（blank --self-eval 种类；数据的 selfEvaluations[].kind）：");
+            for (EvalSheetLayout k : kinds) {
+                in.out().println("    " + k.key() + "  " + k.title() + "（" + k.region() + "）");
+            }
+        }
         return OK;
     }
 
@@ -164,6 +195,13 @@ public final class Main {
         Path output = output(in);
         ProfileRegistry registry = in.registry().get();
         String profileId = Params.optional(in.opt("--profile"));
+        List<String> kinds = Params.list(in.opt("--self-eval"));
+        if (in.opt("--self-eval") != null && kinds.isEmpty()) {
+            throw JuesuanException.badRequest("missing_parameter", "--self-eval 后应给出绩效自评表种类（profiles 命令列出）。");
+        }
+        if (!kinds.isEmpty()) {
+            return written(in, output, new Filler(registry).blankSelfEvaluations(kinds, year, unit, Params.optional(in.opt("--unit-code"))));
+        }
         Profile profile = profileId == null ? registry.forYear(year) : registry.get(profileId);
         byte[] xlsx = new Filler(registry).blank(profile.id(), year, unit, Params.optional(in.opt("--unit-code")));
         return written(in, output, xlsx);
@@ -201,7 +239,9 @@ public final class Main {
         }
         String annotate = Params.optional(in.opt("--annotate"));
         byte[] xlsx = Files.readAllBytes(Path.of(in.args().get(0)));
-        ValidationReport report = new Validator(registry, CodeCatalogue.load(registry.root())).validate(xlsx, profileId);
+        String previous = Params.optional(in.opt("--previous"));
+        ValidationReport report = new Validator(registry, CodeCatalogue.load(registry.root())).validate(xlsx, profileId,
+                previous == null ? null : Files.readAllBytes(Path.of(previous)));
         if (annotate != null) {
             AtomicFiles.write(Path.of(annotate), AnnotatedWorkbook.annotate(xlsx, report));
         }
@@ -211,14 +251,10 @@ public final class Main {
     }
 
     private static int serve(Invocation in) throws InterruptedException {
-        ServerConfig config = ServerConfig.defaults(in.registry().get());
-        if (in.opt("--host") != null) {
-            config = config.withHost(Params.required(in.opt("--host"), "--host", "监听地址"));
-        }
-        if (in.opt("--port") != null) {
-            config = config.withPort(intOption(in.opt("--port"), "--port", 1, 65535));
-        }
-        Javalin app = HttpApp.create(config);
+        ServerConfig config = serveConfig(in, in.registry().get());
+        Archive archive = in.opt("--archive") == null ? Archive.fromEnvironment()
+                : new Archive(Path.of(Params.required(in.opt("--archive"), "--archive", "归档目录")));
+        Javalin app = HttpApp.create(config, archive);
         try {
             app.start(config.host(), config.port());
         } catch (JavalinBindException e) {
@@ -226,9 +262,88 @@ public final class Main {
                     + " 上启动：端口已被占用或地址不可用。可用 --port 换一个端口。");
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "juesuan-stop"));
-        in.out().println("决算助手已启动：http://" + config.host() + ":" + app.port() + "/  （Ctrl+C 停止）");
+        in.out().println("决算助手已启动：" + config.scheme() + "://" + config.host() + ":" + app.port() + "/  （Ctrl+C 停止）");
+        if (config.publicOrigin() != null) {
+            in.out().println("Excel 加载项清单：" + config.publicOrigin() + HttpApp.ADDIN_MANIFEST);
+        }
+        in.out().println("归档目录：" + archive.root());
         new CountDownLatch(1).await();
         return OK;
+    }
+
+    /** Server settings from serve's options; certificates and the office.js folder are checked here, before start. */
+    static ServerConfig serveConfig(Invocation in, ProfileRegistry registry) {
+        ServerConfig config = ServerConfig.defaults(registry);
+        if (in.opt("--host") != null) {
+            config = config.withHost(Params.required(in.opt("--host"), "--host", "监听地址"));
+        }
+        TlsConfig tls = tls(in);
+        if (tls != null) {
+            Tls.keyStore(tls); // a wrong password or a key that does not fit the certificate fails now, in Chinese
+            config = config.withTls(tls).withPort(ServerConfig.DEFAULT_HTTPS_PORT);
+        }
+        if (in.opt("--port") != null) {
+            config = config.withPort(intOption(in.opt("--port"), "--port", 1, 65535));
+        }
+        if (in.opt("--origin") != null) {
+            if (tls == null) {
+                throw new UsageException("--origin 需要 HTTPS：请同时给出 --https-cert 和 --https-key，或 --keystore。");
+            }
+            config = config.withPublicOrigin(Origin.https(in.opt("--origin"), "--origin"));
+        } else if (tls != null && isLoopback(config.host())) {
+            config = config.withPublicOrigin("https://localhost:" + config.port());
+        }
+        if (in.opt("--allow-origin") != null) {
+            config = config.withAllowedOrigins(Arrays.stream(in.opt("--allow-origin").split(","))
+                    .filter(o -> !o.isBlank()).map(o -> Origin.https(o, "--allow-origin")).toList());
+        }
+        if (in.opt("--office-js") != null) {
+            Path dir = Path.of(in.opt("--office-js"));
+            if (!Files.isRegularFile(dir.resolve("office.js"))) {
+                throw JuesuanException.badRequest("invalid_parameter", "目录 " + dir + " 里没有 office.js：--office-js 应指向 npm 包 "
+                        + "@microsoft/office-js 的 dist 目录（见 README“内网没有互联网时”）。");
+            }
+            config = config.withOfficeJsDir(dir);
+        }
+        return config;
+    }
+
+    private static TlsConfig tls(Invocation in) {
+        String cert = in.opt("--https-cert");
+        String key = in.opt("--https-key");
+        String store = in.opt("--keystore");
+        if (store != null) {
+            if (cert != null || key != null) {
+                throw new UsageException("--keystore 与 --https-cert/--https-key 只能二选一。");
+            }
+            String pw = in.opt("--keystore-password") != null ? in.opt("--keystore-password") : System.getenv("JUESUAN_KEYSTORE_PASSWORD");
+            return TlsConfig.pkcs12(Path.of(store), pw);
+        }
+        if (in.opt("--keystore-password") != null) {
+            throw new UsageException("--keystore-password 只能与 --keystore 一起用。");
+        }
+        if ((cert == null) != (key == null)) {
+            throw new UsageException("HTTPS 需要同时给出 --https-cert（证书 PEM）和 --https-key（私钥 PEM）。");
+        }
+        return cert == null ? null : TlsConfig.pem(Path.of(cert), Path.of(key));
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
+    }
+
+    private static int manifest(Invocation in) throws IOException {
+        String xml = Manifest.render(in.opt("--origin"), "--origin");
+        List<String> problems = ManifestLint.check(xml);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("manifest template fails the lint: " + problems);
+        }
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        if (in.opt("--output") == null) {
+            in.out().write(bytes);
+            return OK;
+        }
+        return written(in, output(in), bytes);
     }
 
     private static int templates(Invocation in) throws IOException {
@@ -244,6 +359,11 @@ public final class Main {
             Path target = registry.templatePath(p.id());
             AtomicFiles.write(target, generator.generate(p));
             in.out().println("已生成 " + target + "（" + p.tables().size() + " 张表）");
+        }
+        if (profileId == null && !registry.evalSheets().isEmpty()) {
+            Path target = registry.evalTemplatePath();
+            AtomicFiles.write(target, new EvalTemplateGenerator().generate(registry.evalSheets()));
+            in.out().println("已生成 " + target + "（" + registry.evalSheets().size() + " 种绩效自评表）");
         }
         return OK;
     }
@@ -314,11 +434,11 @@ public final class Main {
         return new Invocation(List.copyOf(positional), Map.copyOf(options), out, err, registry);
     }
 
-    private static Path output(Invocation in) {
+    static Path output(Invocation in) {
         return Path.of(Params.required(in.opt("--output"), "-o", "输出文件"));
     }
 
-    private static int written(Invocation in, Path output, byte[] xlsx) throws IOException {
+    static int written(Invocation in, Path output, byte[] xlsx) throws IOException {
         AtomicFiles.write(output, xlsx);
         in.out().println("已写入 " + output + "（" + xlsx.length + " 字节）");
         return OK;
@@ -345,7 +465,8 @@ public final class Main {
         ReportData d = r.data();
         if (d != null) {
             err.println("已读取：表样 " + d.profile() + "，" + d.year() + " 年度，" + d.unit().name() + "；"
-                    + d.tables().size() + " 张表有数据。");
+                    + d.tables().size() + " 张表有数据" + (d.selfEvaluations().isEmpty() ? "" : "，绩效自评表 "
+                    + d.selfEvaluations().size() + " 张") + "。");
         }
         if (r.notes().isEmpty()) {
             err.println("无提示。");
@@ -370,8 +491,10 @@ public final class Main {
 
                 示例：
                   java -jar juesuan.jar blank --year 2024 --unit "遂宁市科学技术局" -o 空表.xlsx
+                  java -jar juesuan.jar blank --year 2024 --unit "遂宁市科学技术局" --self-eval sichuan_special_fund -o 自评表.xlsx
                   java -jar juesuan.jar fill data.json -o 决算.xlsx
                   java -jar juesuan.jar read 决算.xlsx > data.json
+                  java -jar juesuan.jar manifest --origin https://localhost:8443 -o manifest.xml
 
                 模板目录：-Djuesuan.templates=目录 或环境变量 JUESUAN_TEMPLATES；
                           否则用当前目录下的 templates/，再否则用 jar 内置的。

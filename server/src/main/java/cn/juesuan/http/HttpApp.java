@@ -1,10 +1,17 @@
 package cn.juesuan.http;
 
+import cn.juesuan.archive.Archive;
+import cn.juesuan.addin.AddinFiles;
+import cn.juesuan.addin.Manifest;
+import cn.juesuan.addin.SheetValues;
 import cn.juesuan.core.JuesuanException;
+import cn.juesuan.layout.EvalSheetLayout;
+import cn.juesuan.layout.EvalSheetPlan;
 import cn.juesuan.layout.Profile;
 import cn.juesuan.layout.ProfileRegistry;
 import cn.juesuan.model.Json;
 import cn.juesuan.model.ReportData;
+import cn.juesuan.narrative.NarrativeService;
 import cn.juesuan.read.ReadResult;
 import cn.juesuan.read.WorkbookReader;
 import cn.juesuan.codes.CodeCatalogue;
@@ -49,8 +56,16 @@ public final class HttpApp {
     public static final String BLANK = "/api/templates/blank";
     public static final String FILL = "/api/fill";
     public static final String READ = "/api/read";
+    public static final String SELF_EVALUATION_KINDS = "/api/self-evaluation/kinds";
     public static final String VALIDATE = "/api/validate";
     public static final String VALIDATE_ANNOTATED = "/api/validate/annotated";
+    public static final String NARRATIVE = "/api/narrative";
+    public static final String NARRATIVE_WORKBOOK = "/api/narrative/workbook";
+    public static final String NARRATIVE_CHECK = "/api/narrative/check";
+    public static final String ARCHIVE = "/api/archive";
+    public static final String CARRY_FORWARD = "/api/carry-forward";
+    public static final String ADDIN_MANIFEST = "/addin/manifest.xml";
+    public static final String ADDIN_FILES = "/addin/<path>";
 
     public record Route(HandlerType method, String path, Handler handler) {
     }
@@ -66,25 +81,52 @@ public final class HttpApp {
         }
     }
 
+    /** A self-evaluation sheet kind: what it is, where its layout comes from, and the keys of its values. */
+    public record EvalKindInfo(String key, String title, String region, String source, String moneyUnit, String scoring,
+                               List<String> uncertain, List<EvalSheetPlan.Value> values,
+                               Map<String, List<EvalSheetPlan.Value>> lists) {
+        static EvalKindInfo of(EvalSheetLayout l) {
+            EvalSheetPlan plan = EvalSheetPlan.of(l);
+            return new EvalKindInfo(l.key(), l.title(), l.region(), l.source(), l.moneyUnit(), l.scoring(), l.uncertain(),
+                    plan.values(), plan.listColumns());
+        }
+    }
+
     private final ServerConfig config;
     private final ProfileRegistry registry;
     private final Filler filler;
     private final WorkbookReader reader;
     private final Validator validator;
+    private final NarrativeHandlers narrative;
+    private final CarryForwardHandlers carryForward;
     private final byte[] openApi = resource("/openapi.json");
     private final byte[] homePage = resource("/home.html");
+    private final AddinFiles addinFiles;
 
     public HttpApp(ServerConfig config) {
+        this(config, Archive.fromEnvironment());
+    }
+
+    public HttpApp(ServerConfig config, Archive archive) {
         this.config = config;
         this.registry = config.registry();
         this.filler = new Filler(registry);
         this.reader = new WorkbookReader(registry);
-        this.validator = new Validator(registry, CodeCatalogue.load(registry.root()));
+        CodeCatalogue codes = CodeCatalogue.load(registry.root());
+        this.validator = new Validator(registry, codes);
+        this.narrative = new NarrativeHandlers(new NarrativeService(registry, codes), config);
+        this.addinFiles = new AddinFiles(config.officeJsDir());
+        this.carryForward = new CarryForwardHandlers(this, registry, reader, archive);
     }
 
     /** The configured Javalin app, not started. */
     public static Javalin create(ServerConfig config) {
         return new HttpApp(config).build();
+    }
+
+    /** The app with the workbook archive in the given folder. */
+    public static Javalin create(ServerConfig config, Archive archive) {
+        return new HttpApp(config, archive).build();
     }
 
     /** Every route the app serves; openapi.json describes exactly these. */
@@ -97,8 +139,17 @@ public final class HttpApp {
                 new Route(HandlerType.GET, BLANK, this::blank),
                 new Route(HandlerType.POST, FILL, this::fill),
                 new Route(HandlerType.POST, READ, this::read),
+                new Route(HandlerType.GET, SELF_EVALUATION_KINDS, this::selfEvaluationKinds),
                 new Route(HandlerType.POST, VALIDATE, this::validate),
-                new Route(HandlerType.POST, VALIDATE_ANNOTATED, this::validateAnnotated));
+                new Route(HandlerType.POST, VALIDATE_ANNOTATED, this::validateAnnotated),
+                new Route(HandlerType.POST, NARRATIVE, narrative::docx),
+                new Route(HandlerType.POST, NARRATIVE_WORKBOOK, narrative::workbook),
+                new Route(HandlerType.POST, NARRATIVE_CHECK, narrative::check),
+                new Route(HandlerType.GET, ADDIN_MANIFEST, this::addinManifest),
+                new Route(HandlerType.GET, ADDIN_FILES, this::addinFile),
+                new Route(HandlerType.GET, ARCHIVE, carryForward::archiveGet),
+                new Route(HandlerType.POST, ARCHIVE, carryForward::archiveStore),
+                new Route(HandlerType.POST, CARRY_FORWARD, carryForward::carryForward));
     }
 
     Javalin build() {
@@ -112,6 +163,15 @@ public final class HttpApp {
             c.jetty.multipartConfig.maxTotalRequestSize(max, SizeUnit.BYTES);
             c.requestLogger.http((ctx, ms) ->
                     LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+            if (config.tls() != null) {
+                c.jetty.addConnector((server, httpConfig) -> Tls.connector(server, httpConfig, config));
+            }
+        });
+        Cors cors = new Cors(config);
+        app.before(ctx -> {
+            if (!cors.admit(ctx)) {
+                ctx.skipRemainingHandlers();
+            }
         });
         routes().forEach(r -> app.addHttpHandler(r.method(), r.path(), r.handler()));
 
@@ -154,6 +214,11 @@ public final class HttpApp {
         int year = Params.year(ctx.queryParam("year"), "year");
         String unit = Params.required(ctx.queryParam("unit"), "unit", "单位名称");
         String unitCode = Params.optional(ctx.queryParam("unitCode"));
+        List<String> kinds = Params.list(ctx.queryParam("selfEval"));
+        if (!kinds.isEmpty()) {
+            sendXlsx(ctx, filler.blankSelfEvaluations(kinds, year, unit, unitCode), fileName(unit, year, "绩效自评表（空表）"));
+            return;
+        }
         String profileId = Params.optional(ctx.queryParam("profile"));
         Profile profile = profileId == null ? registry.forYear(year) : registry.get(profileId);
         byte[] xlsx = filler.blank(profile.id(), year, unit, unitCode);
@@ -172,13 +237,20 @@ public final class HttpApp {
         ctx.json(new ReadOutput(r.data(), r.notes()));
     }
 
+    private void selfEvaluationKinds(Context ctx) {
+        ctx.json(registry.evalSheets().stream().map(EvalKindInfo::of).toList());
+    }
+
     private void validate(Context ctx) throws IOException {
-        ctx.json(validator.validate(workbookBytes(ctx), profileParam(ctx)));
+        String profileId = profileParam(ctx);
+        byte[] xlsx = workbookBytes(ctx);
+        ctx.json(validator.validate(xlsx, profileId, carryForward.previous(ctx, xlsx, profileId)));
     }
 
     private void validateAnnotated(Context ctx) throws IOException {
+        String profileId = profileParam(ctx);
         byte[] xlsx = workbookBytes(ctx);
-        ValidationReport report = validator.validate(xlsx, profileParam(ctx));
+        ValidationReport report = validator.validate(xlsx, profileId, carryForward.previous(ctx, xlsx, profileId));
         ctx.header("X-Juesuan-Errors", String.valueOf(report.counts().error()));
         sendXlsx(ctx, AnnotatedWorkbook.annotate(xlsx, report), fileName(report.unit(), report.year(), "校验标注"));
     }
@@ -192,24 +264,46 @@ public final class HttpApp {
         return profileId;
     }
 
+    /** The add-in manifest for ?origin=, else the configured public origin, else this request's own https origin. */
+    private void addinManifest(Context ctx) {
+        String origin = Params.optional(ctx.queryParam("origin"));
+        if (origin == null) {
+            origin = config.publicOrigin();
+        }
+        if (origin == null && "https".equals(ctx.scheme())) {
+            origin = "https://" + ctx.host();
+        }
+        if (origin == null) {
+            throw JuesuanException.badRequest("no_https_origin", "本服务器没有以 HTTPS 运行，无法确定加载项的地址。"
+                    + "请用 ?origin=https://主机:端口 指定，或按 README 配置证书后以 HTTPS 启动服务。");
+        }
+        String xml = Manifest.render(origin, "origin");
+        ctx.header("Content-Disposition", "attachment; filename=\"juesuan-manifest.xml\"");
+        ctx.contentType("application/xml; charset=utf-8").result(xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Task pane files, icons and (when configured) the local office.js. */
+    private void addinFile(Context ctx) {
+        AddinFiles.File f = addinFiles.get(ctx.pathParam("path")).orElseThrow(() -> JuesuanException.notFound("not_found",
+                "没有这个加载项文件：" + ctx.path() + "。"));
+        ctx.header("Cache-Control", f.cacheControl());
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.contentType(f.contentType()).result(f.body());
+    }
+
     // --- helpers --------------------------------------------------------------------------------------------
 
-    /** The uploaded workbook: multipart field "file", or the raw body. */
-    private byte[] workbookBytes(Context ctx) throws IOException {
+    /** The uploaded workbook: multipart field "file", a JSON body of sheet values (SheetValues), or the raw body. */
+    byte[] workbookBytes(Context ctx) throws IOException {
         byte[] bytes;
         if (ctx.isMultipartFormData()) {
-            UploadedFile file;
-            try {
-                file = ctx.uploadedFile("file");
-            } catch (IllegalStateException e) { // Jetty: part or request over the multipart limits
-                throw tooLarge();
-            }
-            if (file == null) {
+            bytes = upload(ctx, "file");
+            if (bytes == null) {
                 throw JuesuanException.badRequest("missing_file", "缺少上传文件：请用 multipart 字段 file 上传 xlsx。");
             }
-            try (InputStream in = file.content()) {
-                bytes = in.readAllBytes();
-            }
+        } else if (ctx.contentType() != null && ctx.contentType().startsWith("application/json")) {
+            bytes = SheetValues.toXlsx(ctx.bodyAsBytes()); // the task pane's used-range values
         } else {
             bytes = ctx.bodyAsBytes();
         }
@@ -218,6 +312,22 @@ public final class HttpApp {
                     "没有收到工作簿：请把 xlsx 作为请求体发送，或用 multipart 字段 file 上传。");
         }
         return bytes;
+    }
+
+    /** A multipart file field's bytes, or null when the request has no such field. */
+    byte[] upload(Context ctx, String field) throws IOException {
+        UploadedFile file;
+        try {
+            file = ctx.uploadedFile(field);
+        } catch (IllegalStateException e) { // Jetty: part or request over the multipart limits
+            throw tooLarge();
+        }
+        if (file == null) {
+            return null;
+        }
+        try (InputStream in = file.content()) {
+            return in.readAllBytes();
+        }
     }
 
     private JuesuanException tooLarge() {
@@ -237,7 +347,7 @@ public final class HttpApp {
         ctx.status(status).json(new ApiError(code, message));
     }
 
-    private static void sendXlsx(Context ctx, byte[] xlsx, String fileName) {
+    static void sendXlsx(Context ctx, byte[] xlsx, String fileName) {
         ctx.header("Content-Disposition", contentDisposition(fileName));
         ctx.contentType(XLSX).result(xlsx);
     }
@@ -254,8 +364,12 @@ public final class HttpApp {
 
     /** "遂宁市科学技术局2024年度部门决算.xlsx", without characters file systems refuse. */
     static String fileName(String unit, Integer year, String what) {
+        return fileName(unit, year, what, ".xlsx");
+    }
+
+    static String fileName(String unit, Integer year, String what, String extension) {
         String name = (unit == null ? "" : unit) + (year == null ? "" : year + "年度") + what;
-        return name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip() + ".xlsx";
+        return name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip() + extension;
     }
 
     private static byte[] resource(String name) {

@@ -41,4 +41,12 @@ public final class Params {
     public static String optional(String raw) {
         return raw == null || raw.isBlank() ? null : raw.strip();
     }
+
+    /** A comma-separated list ("a,b"; full-width commas and 、 too), empty when absent or blank. */
+    public static java.util.List<String> list(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return java.util.List.of();
+        }
+        return java.util.Arrays.stream(raw.split("[,，、]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
 }

@@ -2,19 +2,28 @@ package cn.juesuan.http;
 
 import cn.juesuan.layout.ProfileRegistry;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Settings of the HTTP server.
  *
  * @param host            address to listen on (default 127.0.0.1: local use only)
- * @param port            TCP port (default 8080)
+ * @param port            TCP port (default 8080; 8443 is the usual choice with HTTPS)
  * @param maxRequestBytes largest request body or upload accepted (default 30 MB)
  * @param registry        where profiles and templates come from
+ * @param tls             certificate for HTTPS, or null for plain HTTP
+ * @param publicOrigin    the https origin users reach the server by ("https://host:8443"), used for the add-in
+ *                        manifest; null when not configured
+ * @param allowedOrigins  other origins whose browser requests are served (CORS); requests from any other origin are refused
+ * @param officeJsDir     a local copy of office.js (the dist/ folder of npm @microsoft/office-js), or null for the CDN
  */
-public record ServerConfig(String host, int port, long maxRequestBytes, ProfileRegistry registry) {
+public record ServerConfig(String host, int port, long maxRequestBytes, ProfileRegistry registry, TlsConfig tls,
+                           String publicOrigin, List<String> allowedOrigins, Path officeJsDir) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
+    public static final int DEFAULT_HTTPS_PORT = 8443;
     public static final long DEFAULT_MAX_REQUEST_BYTES = 30L * 1024 * 1024;
 
     public ServerConfig {
@@ -26,6 +35,11 @@ public record ServerConfig(String host, int port, long maxRequestBytes, ProfileR
         if (maxRequestBytes <= 0) {
             throw new IllegalArgumentException("maxRequestBytes " + maxRequestBytes);
         }
+        allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+    }
+
+    public ServerConfig(String host, int port, long maxRequestBytes, ProfileRegistry registry) {
+        this(host, port, maxRequestBytes, registry, null, null, List.of(), null);
     }
 
     /** Defaults, with templates from ProfileRegistry.fromEnvironment(). */
@@ -38,19 +52,40 @@ public record ServerConfig(String host, int port, long maxRequestBytes, ProfileR
     }
 
     public ServerConfig withHost(String newHost) {
-        return new ServerConfig(newHost, port, maxRequestBytes, registry);
+        return new ServerConfig(newHost, port, maxRequestBytes, registry, tls, publicOrigin, allowedOrigins, officeJsDir);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, maxRequestBytes, registry);
+        return new ServerConfig(host, newPort, maxRequestBytes, registry, tls, publicOrigin, allowedOrigins, officeJsDir);
     }
 
     public ServerConfig withMaxRequestBytes(long newMax) {
-        return new ServerConfig(host, port, newMax, registry);
+        return new ServerConfig(host, port, newMax, registry, tls, publicOrigin, allowedOrigins, officeJsDir);
     }
 
     public ServerConfig withRegistry(ProfileRegistry newRegistry) {
-        return new ServerConfig(host, port, maxRequestBytes, newRegistry);
+        return new ServerConfig(host, port, maxRequestBytes, newRegistry, tls, publicOrigin, allowedOrigins, officeJsDir);
+    }
+
+    public ServerConfig withTls(TlsConfig newTls) {
+        return new ServerConfig(host, port, maxRequestBytes, registry, newTls, publicOrigin, allowedOrigins, officeJsDir);
+    }
+
+    public ServerConfig withPublicOrigin(String origin) {
+        return new ServerConfig(host, port, maxRequestBytes, registry, tls, origin, allowedOrigins, officeJsDir);
+    }
+
+    public ServerConfig withAllowedOrigins(List<String> origins) {
+        return new ServerConfig(host, port, maxRequestBytes, registry, tls, publicOrigin, origins, officeJsDir);
+    }
+
+    public ServerConfig withOfficeJsDir(Path dir) {
+        return new ServerConfig(host, port, maxRequestBytes, registry, tls, publicOrigin, allowedOrigins, dir);
+    }
+
+    /** "https" with a certificate, else "http". */
+    public String scheme() {
+        return tls == null ? "http" : "https";
     }
 
     /** "30 MB" for messages. */

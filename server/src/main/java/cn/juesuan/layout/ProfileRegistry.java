@@ -21,10 +21,13 @@ import java.util.List;
  */
 public final class ProfileRegistry {
     private static final String CLASSPATH_ROOT = "templates/";
+    /** Folder of the self-evaluation sheet kinds (shared by all profiles). */
+    public static final String EVAL_DIR = "selfeval";
 
     private final Path root;
     private final Cache<String, Stamped<Profile>> profiles = Caffeine.newBuilder().maximumSize(64).build();
     private final Cache<String, Stamped<byte[]>> templates = Caffeine.newBuilder().maximumSize(64).build();
+    private final Cache<String, Stamped<List<EvalSheetLayout>>> evalSheets = Caffeine.newBuilder().maximumSize(1).build();
 
     private record Stamped<T>(long stamp, T value) {
     }
@@ -107,6 +110,78 @@ public final class ProfileRegistry {
             throw new IllegalStateException("templates are inside the jar");
         }
         return root.resolve(id).resolve("template.xlsx");
+    }
+
+    /** The self-evaluation sheet kinds (templates/selfeval/), in their index order; none when the folder is absent. */
+    public List<EvalSheetLayout> evalSheets() {
+        if (!hasEvalSheets()) {
+            return List.of();
+        }
+        long stamp = stamp(EVAL_DIR);
+        Stamped<List<EvalSheetLayout>> cached = evalSheets.getIfPresent(EVAL_DIR);
+        if (cached == null || cached.stamp() != stamp) {
+            cached = new Stamped<>(stamp, loadEvalSheets());
+            evalSheets.put(EVAL_DIR, cached);
+        }
+        return cached.value();
+    }
+
+    /** The sheet kind with this key; 400 with the list of kinds when there is none. */
+    public EvalSheetLayout evalSheet(String key) {
+        return evalSheets().stream().filter(l -> l.key().equals(key)).findFirst().orElseThrow(() ->
+                JuesuanException.badRequest("unknown_self_evaluation_kind", "未知的绩效自评表种类：" + key + "。可用的有："
+                        + String.join("、", evalSheets().stream().map(EvalSheetLayout::key).toList())));
+    }
+
+    /** The jXLS template of the self-evaluation sheets (one template sheet per kind). */
+    public byte[] evalTemplateBytes() {
+        String rel = EVAL_DIR + "/template.xlsx";
+        long stamp = modified(rel);
+        Stamped<byte[]> cached = templates.getIfPresent(rel);
+        if (cached == null || cached.stamp() != stamp) {
+            cached = new Stamped<>(stamp, bytes(rel));
+            templates.put(rel, cached);
+        }
+        return cached.value();
+    }
+
+    public Path evalTemplatePath() {
+        if (root == null) {
+            throw new IllegalStateException("templates are inside the jar");
+        }
+        return root.resolve(EVAL_DIR).resolve("template.xlsx");
+    }
+
+    /** A data file of the templates folder (e.g. "sichuan-2024/rules/self-evaluation.json"), or null when absent. */
+    public byte[] optionalFile(String rel) {
+        if (root != null) {
+            return Files.isRegularFile(root.resolve(rel)) ? bytes(rel) : null;
+        }
+        return ProfileRegistry.class.getClassLoader().getResource(CLASSPATH_ROOT + rel) == null ? null : bytes(rel);
+    }
+
+    private boolean hasEvalSheets() {
+        if (root != null) {
+            return Files.isRegularFile(root.resolve(EVAL_DIR).resolve("index.json"));
+        }
+        return ProfileRegistry.class.getClassLoader().getResource(CLASSPATH_ROOT + EVAL_DIR + "/index.json") != null;
+    }
+
+    private List<EvalSheetLayout> loadEvalSheets() {
+        String file = EVAL_DIR + "/index.json";
+        try {
+            JsonNode index = Json.MAPPER.readTree(bytes(file));
+            List<EvalSheetLayout> out = new ArrayList<>();
+            for (JsonNode name : index.path("sheets")) {
+                file = EVAL_DIR + "/sheets/" + name.asText();
+                EvalSheetLayout layout = Json.MAPPER.readValue(bytes(file), EvalSheetLayout.class);
+                EvalSheetPlan.of(layout); // geometry errors surface at load
+                out.add(layout);
+            }
+            return List.copyOf(out);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new JuesuanException("profile_broken", 500, "绩效自评表描述文件 " + file + " 无法读取：" + e.getMessage(), e);
+        }
     }
 
     private Profile load(String id) {

@@ -35,7 +35,7 @@ public final class CellValues {
         this.evaluator = evaluator;
     }
 
-    Numbers.Parsed amount(Cell c) {
+    public Numbers.Parsed amount(Cell c) {
         if (c == null) {
             return Numbers.Parsed.blank();
         }

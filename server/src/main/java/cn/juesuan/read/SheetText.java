@@ -70,6 +70,11 @@ final class SheetText {
         return FORMAT.formatCellValue(c).trim();
     }
 
+    /** The merged region the cell belongs to, or null. */
+    CellRangeAddress region(int row, int col) {
+        return merged.get(pos(row, col));
+    }
+
     boolean isMergedNotTopLeft(int row, int col) {
         CellRangeAddress r = merged.get(pos(row, col));
         return r != null && (r.getFirstRow() != row || r.getFirstColumn() != col);

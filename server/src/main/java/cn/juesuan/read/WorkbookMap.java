@@ -34,7 +34,24 @@ public final class WorkbookMap {
         }
     }
 
+    /**
+     * Where the values of one self-evaluation sheet sit.
+     *
+     * @param kind     sheet kind key
+     * @param index    position in ReportData.selfEvaluations
+     * @param sheet    sheet name
+     * @param titleRow zero-based row of the title
+     * @param cells    value path ("fields.project", "funds.total.amount", "numbers.totalScore",
+     *                 "indicators[2].weight") → cell; empty values have the cell where they belong
+     */
+    public record EvalLoc(String kind, int index, String sheet, int titleRow, Map<String, CellLoc> cells) {
+        public CellLoc cell(String path) {
+            return cells.get(path);
+        }
+    }
+
     private final Map<String, TableLoc> tables = new LinkedHashMap<>();
+    private final List<EvalLoc> evals = new java.util.ArrayList<>();
 
     void put(TableLoc loc) {
         tables.put(loc.table(), loc);
@@ -42,6 +59,15 @@ public final class WorkbookMap {
 
     public TableLoc table(String key) {
         return tables.get(key);
+    }
+
+    void addEval(EvalLoc loc) {
+        evals.add(loc);
+    }
+
+    /** Self-evaluation sheets, in the order of ReportData.selfEvaluations. */
+    public List<EvalLoc> evals() {
+        return java.util.Collections.unmodifiableList(evals);
     }
 
     public Map<String, TableLoc> tables() {

@@ -7,7 +7,6 @@ import cn.juesuan.layout.TableLayout;
 import cn.juesuan.model.ReportData;
 import cn.juesuan.model.TableData;
 import cn.juesuan.model.UnitInfo;
-import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -50,24 +49,54 @@ public final class WorkbookReader {
 
     public ReadResult read(Workbook wb, String profileId) {
         TableFinder finder = new TableFinder(wb);
-        return read(wb, profileId == null ? detect(finder) : registry.get(profileId), finder);
+        CellValues values = new CellValues(wb.getCreationHelper().createFormulaEvaluator());
+        EvalReader.Result evals = EvalReader.read(wb, registry.evalSheets(), values);
+        Profile profile = profileId != null ? registry.get(profileId) : hasAnnexTables(finder) ? detect(finder)
+                : evalProfile(wb, evals);
+        return read(wb, profile, finder, values, evals);
     }
 
-    /** Reads the workbook with the given profile's layouts. */
+    /** Reads the workbook's annex tables with the given profile's layouts. */
     public static ReadResult read(Workbook wb, Profile profile) {
-        return read(wb, profile, new TableFinder(wb));
+        return read(wb, profile, new TableFinder(wb), new CellValues(wb.getCreationHelper().createFormulaEvaluator()),
+                EvalReader.Result.NONE);
     }
 
-    private static ReadResult read(Workbook wb, Profile profile, TableFinder finder) {
-        FormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
-        CellValues values = new CellValues(evaluator);
+    private boolean hasAnnexTables(TableFinder finder) {
+        return registry.profiles().stream().anyMatch(p -> p.tables().stream().anyMatch(t -> finder.find(t).isPresent()));
+    }
+
+    /** A workbook of self-evaluation sheets only: the profile it was written with, else the one of its year. */
+    private Profile evalProfile(Workbook wb, EvalReader.Result evals) {
+        String written = WorkbookProperties.get(wb, WorkbookProperties.PROFILE);
+        if (registry.exists(written)) {
+            return registry.get(written);
+        }
+        Integer year = year(wb, evals);
+        return year == null ? registry.defaultProfile() : registry.forYear(year);
+    }
+
+    private static Integer year(Workbook wb, EvalReader.Result evals) {
+        String written = WorkbookProperties.get(wb, WorkbookProperties.YEAR);
+        if (written != null && written.matches("\\d{4}")) {
+            return Integer.parseInt(written);
+        }
+        return evals.year();
+    }
+
+    private static ReadResult read(Workbook wb, Profile profile, TableFinder finder, CellValues values,
+                                   EvalReader.Result evals) {
         List<ReadNote> notes = new ArrayList<>();
         Map<String, TableData> tables = new LinkedHashMap<>();
         WorkbookMap map = new WorkbookMap();
         Meta meta = new Meta();
+        boolean evalOnly = !evals.evaluations().isEmpty() && profile.tables().stream().noneMatch(t -> finder.find(t).isPresent());
         for (TableLayout t : profile.tables()) {
             Optional<TableFinder.Found> found = finder.find(t);
             if (found.isEmpty()) {
+                if (evalOnly) {
+                    continue;
+                }
                 notes.add(new ReadNote("missing_table", t.key(), null, null, null,
                         "工作簿中找不到《" + t.title() + "》（" + t.number() + "）。"));
                 continue;
@@ -79,12 +108,17 @@ public final class WorkbookReader {
             map.put(r.loc());
             notes.addAll(r.notes());
         }
-        if (tables.isEmpty()) {
+        if (tables.isEmpty() && evals.evaluations().isEmpty()) {
             throw JuesuanException.unprocessable("no_tables",
-                    "工作簿中没有找到任何决算公开表（按表名识别，如《收入支出决算总表》）。请确认上传的是部门决算附表。");
+                    "工作簿中没有找到任何决算公开表或绩效自评表（按表名识别，如《收入支出决算总表》《项目支出绩效自评表》）。"
+                            + "请确认上传的是部门决算附表或绩效自评表。");
         }
-        ReportData data = new ReportData(profile.id(), meta.year, new UnitInfo(meta.unitName, WorkbookProperties.unitCode(wb)),
-                meta.moneyUnit == null ? profile.moneyUnit() : meta.moneyUnit, tables);
+        notes.addAll(evals.notes());
+        evals.locs().forEach(map::addEval);
+        Integer year = meta.year != null ? meta.year : year(wb, evals);
+        String unitName = meta.unitName != null ? meta.unitName : WorkbookProperties.get(wb, WorkbookProperties.UNIT_NAME);
+        ReportData data = new ReportData(profile.id(), year, new UnitInfo(unitName, WorkbookProperties.unitCode(wb)),
+                meta.moneyUnit == null ? profile.moneyUnit() : meta.moneyUnit, tables, evals.evaluations());
         return new ReadResult(data, notes, map);
     }
 
@@ -153,7 +187,7 @@ public final class WorkbookReader {
                 String s = line.toString();
                 Matcher u = UNIT_NAME.matcher(s);
                 if (unitName == null && u.find() && !u.group(1).isBlank() && !u.group(1).startsWith("万元")
-                        && !u.group(1).equals("元")) {
+                        && !u.group(1).equals("元") && !YEAR.matcher(u.group(1)).lookingAt()) { // "部门：  2024年度": no name
                     unitName = u.group(1).trim();
                 }
                 Matcher m = MONEY_UNIT.matcher(s);

@@ -1,6 +1,7 @@
 package cn.juesuan.rules;
 
 import cn.juesuan.codes.CodeCatalogue;
+import cn.juesuan.layout.EvalSheetLayout;
 import cn.juesuan.layout.Profile;
 import cn.juesuan.layout.TableLayout;
 import cn.juesuan.model.ReportData;
@@ -31,7 +32,19 @@ final class Context {
     private final List<Finding> findings = new ArrayList<>();
     private Map<CellLoc, CellRef> byLocation;
 
+    /** Self-evaluation sheet kinds by key (templates/selfeval), for the selfeval-* rules. */
+    final Map<String, EvalSheetLayout> evalSheets = new LinkedHashMap<>();
+    /** Last year's workbook for the cross-year rules, or null when none was given. */
+    final PreviousYear previous;
+
     Context(Profile profile, ReadResult read, SheetFacts facts, CodeCatalogue codes, RuleSet ruleSet) {
+        this(profile, read, facts, codes, ruleSet, List.of(), null);
+    }
+
+    Context(Profile profile, ReadResult read, SheetFacts facts, CodeCatalogue codes, RuleSet ruleSet,
+            List<EvalSheetLayout> evalSheets, PreviousYear previous) {
+        evalSheets.forEach(l -> this.evalSheets.put(l.key(), l));
+        this.previous = previous;
         this.profile = profile;
         this.data = read.data();
         this.map = read.map();
@@ -49,6 +62,11 @@ final class Context {
             int i = 0;
             for (WorkbookMap.TableLoc loc : map.tables().values()) {
                 sheetOrder.putIfAbsent(loc.sheet(), i++);
+            }
+            for (WorkbookMap.EvalLoc loc : map.evals()) {
+                if (sheetOrder.putIfAbsent(loc.sheet(), i) == null) {
+                    i++;
+                }
             }
         }
     }

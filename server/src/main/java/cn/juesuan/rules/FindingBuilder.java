@@ -62,6 +62,14 @@ final class FindingBuilder {
         return this;
     }
 
+    /** A further cell by location (a cell of another workbook is named '[2020年度]Sheet'!A1). */
+    FindingBuilder also(CellLoc loc) {
+        if (loc != null) {
+            cells.add(loc);
+        }
+        return this;
+    }
+
     FindingBuilder cell(CellRef c) {
         if (c.loc() != null) {
             cells.add(c.loc());

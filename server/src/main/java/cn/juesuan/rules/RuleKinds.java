@@ -24,6 +24,12 @@ final class RuleKinds {
         KINDS.put("empty-table-note", EmptyTableNoteRule::new);
         KINDS.put("unit-magnitude", UnitMagnitudeRule::new);
         KINDS.put("required", RequiredRule::new);
+        KINDS.put(CarryOverRule.KIND, CarryOverRule::new);
+        KINDS.put(PreviousFiguresRule.KIND, PreviousFiguresRule::new);
+        KINDS.put(SameUnitRule.KIND, SameUnitRule::new);
+        for (String k : cn.juesuan.selfeval.EvalChecks.kinds()) {
+            KINDS.put(k, SelfEvalRule::new);
+        }
     }
 
     private RuleKinds() {

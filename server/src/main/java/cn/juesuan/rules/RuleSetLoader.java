@@ -8,6 +8,7 @@ import cn.juesuan.layout.RowDef;
 import cn.juesuan.layout.TableLayout;
 import cn.juesuan.model.Json;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,8 +77,9 @@ final class RuleSetLoader {
                     throw new IllegalArgumentException("index.json 列出的规则文件 " + file + " 不存在");
                 }
                 JsonNode doc = Json.MAPPER.readTree(b);
+                JsonNode shared = parameters(doc, file);
                 for (JsonNode r : doc.path("rules")) {
-                    RuleSpec spec = new RuleSpec(r, base + file, profile);
+                    RuleSpec spec = new RuleSpec(r, base + file, profile, shared);
                     if (spec.id().isBlank()) {
                         throw spec.error("缺少 id");
                     }
@@ -92,6 +94,26 @@ final class RuleSetLoader {
             throw new JuesuanException("rules_broken", 500, "表样 " + profile.id() + " 的校验规则无法加载："
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A rule file's shared "parameters" with the "variants" entry named by "variant" laid over them (e.g. the Hubei
+     * 20/80 weights of the self-evaluation rules); null when the file has neither.
+     */
+    static JsonNode parameters(JsonNode doc, String file) {
+        if (!doc.has("parameters") && !doc.has("variants")) {
+            return null;
+        }
+        ObjectNode p = doc.path("parameters").isObject() ? doc.get("parameters").deepCopy() : Json.MAPPER.createObjectNode();
+        JsonNode variant = doc.get("variant");
+        if (variant != null && !variant.isNull()) {
+            JsonNode over = doc.path("variants").path(variant.asText());
+            if (!over.isObject()) {
+                throw new IllegalArgumentException(file + "：variant “" + variant.asText() + "” 不在 variants 中");
+            }
+            p.setAll((ObjectNode) over);
+        }
+        return p;
     }
 
     /** The row-sum and column-sum rules of every "sum" in the profile's descriptors. */

@@ -12,11 +12,18 @@ final class RuleSpec {
     final JsonNode node;
     final String file;
     final Profile profile;
+    /** The file's shared "parameters" (its chosen variant laid over them), or null. */
+    final JsonNode parameters;
 
     RuleSpec(JsonNode node, String file, Profile profile) {
+        this(node, file, profile, null);
+    }
+
+    RuleSpec(JsonNode node, String file, Profile profile, JsonNode parameters) {
         this.node = node;
         this.file = file;
         this.profile = profile;
+        this.parameters = parameters;
     }
 
     private static final java.util.Set<String> COMMON = java.util.Set.of("id", "kind", "severity", "description",

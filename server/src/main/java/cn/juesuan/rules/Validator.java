@@ -49,11 +49,24 @@ public final class Validator {
      * @throws JuesuanException (4xx) when the bytes are not a readable workbook
      */
     public ValidationReport validate(byte[] xlsx, String profileId) {
+        return validate(xlsx, profileId, null);
+    }
+
+    /**
+     * Reads and validates a workbook; with last year's workbook the cross-year rules (Y1–Y4: 年初 = 上年年末, the
+     * 上年数 sheet, the unit) run too.
+     *
+     * @param previousXlsx last year's workbook, or null
+     * @throws JuesuanException (4xx) when a workbook is not readable, or last year's is not of the year before
+     */
+    public ValidationReport validate(byte[] xlsx, String profileId, byte[] previousXlsx) {
         try (XSSFWorkbook wb = WorkbookOpener.open(xlsx)) {
-            Profile profile = profileId == null || profileId.isBlank() ? reader.detect(wb) : registry.get(profileId);
-            ReadResult read = WorkbookReader.read(wb, profile);
+            ReadResult read = reader.read(wb, profileId == null || profileId.isBlank() ? null : profileId);
+            Profile profile = registry.get(read.data().profile());
             SheetFacts facts = SheetFacts.scan(wb, profile, read.map());
-            return run(profile, read, facts);
+            PreviousYear previous = previousXlsx == null ? null
+                    : PreviousYear.of(registry, wb, read.data(), profile, previousXlsx);
+            return run(profile, read, facts, previous);
         } catch (IOException e) {
             throw new JuesuanException("corrupt_xlsx", 422, "工作簿无法读取。", e);
         }
@@ -64,7 +77,7 @@ public final class Validator {
      * an empty table, the 金额单位 printed above each table) fall back to what the read model carries.
      */
     public ValidationReport validate(ReadResult read) {
-        return run(registry.get(read.data().profile()), read, null);
+        return run(registry.get(read.data().profile()), read, null, null);
     }
 
     /** Number of rules of a profile's rule set (derived sums included). */
@@ -82,9 +95,11 @@ public final class Validator {
         return l.rules();
     }
 
-    private ValidationReport run(Profile profile, ReadResult read, SheetFacts facts) {
+    private ValidationReport run(Profile profile, ReadResult read, SheetFacts facts, PreviousYear previous) {
         RuleSet rules = rules(profile);
-        Context ctx = new Context(profile, read, facts, codes, rules);
+        Context ctx = new Context(profile, read, facts, codes, rules, registry.evalSheets(), previous);
+        // a workbook of self-evaluation sheets only is not checked for the annex tables it does not have
+        boolean evalOnly = read.data().tables().isEmpty() && read.map().tables().isEmpty() && !read.data().selfEvaluations().isEmpty();
         boolean required = rules.hasKind("required");
         for (ReadNote n : read.notes()) {
             if (required && RequiredRule.handles(n.code())) {
@@ -93,7 +108,7 @@ public final class Validator {
             new ReadNoteRule(n, rules.readNoteSeverity(n.code())).check(ctx);
         }
         for (Rule r : rules.rules) {
-            if (r.appliesTo(ctx.year())) {
+            if (r.appliesTo(ctx.year()) && (!evalOnly || r instanceof SelfEvalRule)) {
                 r.check(ctx);
             }
         }

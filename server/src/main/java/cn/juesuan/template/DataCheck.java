@@ -37,6 +37,11 @@ final class DataCheck {
             }
             checkTable("tables." + key, layout.get(), table, errors);
         });
+        throwIfAny(errors);
+    }
+
+    /** One 400 naming the first 20 wrong fields. */
+    static void throwIfAny(List<String> errors) {
         if (!errors.isEmpty()) {
             throw new JuesuanException("invalid_data", 400, "数据有误：" + String.join("；", errors.subList(0,
                     Math.min(20, errors.size()))) + (errors.size() > 20 ? "；等共 " + errors.size() + " 处" : ""));

@@ -2,15 +2,20 @@ package cn.juesuan.template;
 
 import cn.juesuan.core.JuesuanException;
 import cn.juesuan.layout.BlockDef;
+import cn.juesuan.layout.EvalSheetLayout;
 import cn.juesuan.layout.ColumnDef;
 import cn.juesuan.layout.Profile;
 import cn.juesuan.layout.ProfileRegistry;
 import cn.juesuan.layout.TableLayout;
 import cn.juesuan.model.ReportData;
 import cn.juesuan.model.ReportYears;
+import cn.juesuan.model.SelfEvaluation;
 import cn.juesuan.model.SubjectRow;
 import cn.juesuan.model.TableData;
 import cn.juesuan.model.UnitInfo;
+import cn.juesuan.read.WorkbookProperties;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.jxls.builder.KeepTemplateSheet;
 import org.jxls.expression.ExpressionEvaluatorFactoryJexlImpl;
 import org.jxls.expression.JxlsJexlPermissions;
 import org.jxls.transform.poi.JxlsPoiTemplateFillerBuilder;
@@ -24,6 +29,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /** Fills a profile's jXLS template with one unit-year of data. */
 public final class Filler {
@@ -37,17 +45,37 @@ public final class Filler {
     public byte[] fill(ReportData data) {
         Profile profile = resolveProfile(data);
         DataCheck.check(data, profile);
+        EvalDataCheck.check(data, registry);
         return render(profile, data, true);
+    }
+
+    /** Blank self-evaluation sheets, one of each kind given, without annex tables. */
+    public byte[] blankSelfEvaluations(List<String> kinds, int year, String unitName, String unitCode) {
+        if (kinds == null || kinds.isEmpty()) {
+            throw JuesuanException.badRequest("missing_parameter", "缺少绩效自评表种类。可用的有："
+                    + String.join("、", registry.evalSheets().stream().map(EvalSheetLayout::key).toList()));
+        }
+        kinds.forEach(registry::evalSheet);
+        Profile profile = registry.forYear(checkedYear(year));
+        List<SelfEvaluation> blank = kinds.stream()
+                .map(k -> new SelfEvaluation(k, null, null, null, null, null, null, null)).toList();
+        ReportData data = new ReportData(profile.id(), year, new UnitInfo(unitName, unitCode), profile.moneyUnit(), null, blank);
+        return renderEvals(profile, data, false, true);
     }
 
     /** The workbook for a profile, year and unit with no amounts. */
     public byte[] blank(String profileId, int year, String unitName, String unitCode) {
-        if (!ReportYears.valid(year)) {
-            throw JuesuanException.badRequest("bad_year", "决算年度应在 " + ReportYears.range() + " 之间，收到 " + year + "。");
-        }
+        checkedYear(year);
         Profile profile = profileId == null || profileId.isBlank() ? registry.forYear(year) : registry.get(profileId);
         ReportData empty = new ReportData(profile.id(), year, new UnitInfo(unitName, unitCode), profile.moneyUnit(), null);
         return render(profile, empty, false);
+    }
+
+    private static int checkedYear(int year) {
+        if (!ReportYears.valid(year)) {
+            throw JuesuanException.badRequest("bad_year", "决算年度应在 " + ReportYears.range() + " 之间，收到 " + year + "。");
+        }
+        return year;
     }
 
     private Profile resolveProfile(ReportData data) {
@@ -61,15 +89,59 @@ public final class Filler {
     }
 
     private byte[] render(Profile profile, ReportData data, boolean withNotes) {
-        Map<String, Object> context = context(profile, data, withNotes);
-        return JxlsPoiTemplateFillerBuilder.newInstance()
+        if (!data.selfEvaluations().isEmpty()) {
+            return renderEvals(profile, data, withNotes, false);
+        }
+        return jxls(templateBytes(profile), context(profile, data, withNotes), false,
+                wb -> new TotalsReconciler(profile, data).apply(wb));
+    }
+
+    /** Self-evaluation sheets, after the annex tables when the data has any. */
+    private byte[] renderEvals(Profile profile, ReportData data, boolean withNotes, boolean blank) {
+        boolean evalOnly = data.tables().isEmpty();
+        byte[] evalTemplate = evalTemplateBytes();
+        byte[] template = evalOnly ? evalTemplate : SheetCopier.append(templateBytes(profile), evalTemplate);
+        Map<String, Object> ctx = evalOnly ? baseContext(profile, data) : context(profile, data, withNotes);
+        Set<String> taken = evalOnly ? Set.of()
+                : profile.tables().stream().map(TableLayout::sheetName).collect(Collectors.toSet());
+        EvalSheets sheets = new EvalSheets(registry::evalSheet, data.selfEvaluations(), blank, taken, data.unit().name());
+        sheets.addTo(ctx, registry.evalSheets());
+        return jxls(template, ctx, true, wb -> {
+            if (evalOnly) {
+                WorkbookProperties.write(wb, data);
+            } else {
+                new TotalsReconciler(profile, data).apply(wb);
+            }
+            WorkbookProperties.put(wb, WorkbookProperties.PROFILE, profile.id());
+            WorkbookProperties.put(wb, WorkbookProperties.YEAR, data.year() == null ? null : data.year().toString());
+            WorkbookProperties.put(wb, WorkbookProperties.UNIT_NAME, data.unit().name());
+            sheets.finish(wb);
+        });
+    }
+
+    private static byte[] jxls(byte[] template, Map<String, Object> context, boolean multisheet, Consumer<Workbook> before) {
+        var builder = JxlsPoiTemplateFillerBuilder.newInstance()
                 .withExceptionThrower()
                 .withExpressionEvaluatorFactory(new ExpressionEvaluatorFactoryJexlImpl(false, false, JxlsJexlPermissions.RESTRICTED))
                 .withCellStyleGeneralEnsurer()
-                .withPreWriteAction((transformer, ctx) ->
-                        new TotalsReconciler(profile, data).apply(((PoiTransformer) transformer).getWorkbook()))
-                .withTemplate(new ByteArrayInputStream(templateBytes(profile)))
-                .buildAndFill(context);
+                .withPreWriteAction((transformer, ctx) -> before.accept(((PoiTransformer) transformer).getWorkbook()))
+                .withTemplate(new ByteArrayInputStream(template));
+        if (multisheet) {
+            builder.withKeepTemplateSheet(KeepTemplateSheet.DELETE);
+        }
+        return builder.buildAndFill(context);
+    }
+
+    /** The self-evaluation template on disk (or in the jar); generated from the descriptors when there is none yet. */
+    private byte[] evalTemplateBytes() {
+        try {
+            return registry.evalTemplateBytes();
+        } catch (UncheckedIOException missing) {
+            if (registry.root() != null && Files.exists(registry.evalTemplatePath())) {
+                throw missing;
+            }
+            return new EvalTemplateGenerator().generate(registry.evalSheets());
+        }
     }
 
     /** The template on disk (or in the jar); generated from the descriptors when the profile has none yet. */
@@ -84,13 +156,18 @@ public final class Filler {
         }
     }
 
-    static Map<String, Object> context(Profile profile, ReportData data, boolean withNotes) {
+    private static Map<String, Object> baseContext(Profile profile, ReportData data) {
         Map<String, Object> ctx = new HashMap<>();
         UnitInfo unit = data.unit();
         ctx.put(Placeholders.UNIT_NAME, unit.name() == null ? "" : unit.name());
         ctx.put(Placeholders.UNIT_CODE, unit.code() == null ? "" : unit.code());
         ctx.put(Placeholders.YEAR, data.year() == null ? "" : String.valueOf(data.year()));
         ctx.put(Placeholders.MONEY_UNIT, data.moneyUnitOr(profile.moneyUnit()));
+        return ctx;
+    }
+
+    static Map<String, Object> context(Profile profile, ReportData data, boolean withNotes) {
+        Map<String, Object> ctx = baseContext(profile, data);
         Map<String, Object> values = new HashMap<>();
         Map<String, Object> areas = new HashMap<>();
         Map<String, Object> notes = new HashMap<>();

@@ -7,24 +7,24 @@ import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 
-/** The cell styles of a published table, created once per workbook. */
-final class Styles {
-    static final String AMOUNT_FORMAT = "#,##0.00";
+/** The cell styles of a published table, created once per workbook (also for sheets added beside the tables). */
+public final class Styles {
+    public static final String AMOUNT_FORMAT = "#,##0.00";
     private static final String FONT = "宋体";
 
-    final CellStyle title;
-    final CellStyle right;
-    final CellStyle left;
-    final CellStyle center;
-    final CellStyle header;
-    final CellStyle label;
-    final CellStyle labelBold;
-    final CellStyle code;
-    final CellStyle amount;
-    final CellStyle amountBold;
-    final CellStyle note;
+    public final CellStyle title;
+    public final CellStyle right;
+    public final CellStyle left;
+    public final CellStyle center;
+    public final CellStyle header;
+    public final CellStyle label;
+    public final CellStyle labelBold;
+    public final CellStyle code;
+    public final CellStyle amount;
+    public final CellStyle amountBold;
+    public final CellStyle note;
 
-    Styles(Workbook wb) {
+    public Styles(Workbook wb) {
         Font titleFont = font(wb, 16, true);
         Font plain = font(wb, 10, false);
         Font bold = font(wb, 10, true);
@@ -46,7 +46,7 @@ final class Styles {
         amountBold.setDataFormat(wb.createDataFormat().getFormat(AMOUNT_FORMAT));
     }
 
-    private static Font font(Workbook wb, int points, boolean bold) {
+    static Font font(Workbook wb, int points, boolean bold) {
         Font f = wb.createFont();
         f.setFontName(FONT);
         f.setFontHeightInPoints((short) points);
@@ -62,7 +62,7 @@ final class Styles {
         return s;
     }
 
-    private static CellStyle bordered(Workbook wb, Font f, HorizontalAlignment h) {
+    static CellStyle bordered(Workbook wb, Font f, HorizontalAlignment h) {
         CellStyle s = plainStyle(wb, f, h);
         s.setBorderTop(BorderStyle.THIN);
         s.setBorderBottom(BorderStyle.THIN);

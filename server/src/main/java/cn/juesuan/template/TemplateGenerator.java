@@ -6,17 +6,10 @@ import cn.juesuan.layout.ColumnKind;
 import cn.juesuan.layout.Profile;
 import cn.juesuan.layout.RowDef;
 import cn.juesuan.layout.TableLayout;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.ClientAnchor;
-import org.apache.poi.ss.usermodel.Comment;
-import org.apache.poi.ss.usermodel.CreationHelper;
-import org.apache.poi.ss.usermodel.Drawing;
 import org.apache.poi.ss.usermodel.PrintSetup;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.ByteArrayOutputStream;
@@ -46,22 +39,18 @@ public final class TemplateGenerator {
     }
 
     private static final class SheetWriter {
-        private final XSSFWorkbook wb;
         private final Styles st;
         private final SheetPlan plan;
         private final TableLayout table;
+        private final SheetCells out;
         private final Sheet sheet;
-        private final Drawing<?> drawing;
-        private final CreationHelper helper;
 
         SheetWriter(XSSFWorkbook wb, Styles st, SheetPlan plan) {
-            this.wb = wb;
             this.st = st;
             this.plan = plan;
             this.table = plan.table();
-            this.sheet = wb.createSheet(table.sheetName());
-            this.drawing = sheet.createDrawingPatriarch();
-            this.helper = wb.getCreationHelper();
+            this.out = new SheetCells(wb, table.sheetName());
+            this.sheet = out.sheet();
         }
 
         void write() {
@@ -72,24 +61,24 @@ public final class TemplateGenerator {
             writeBody();
             writeFooter(last);
             setupPage();
-            comment(0, 0, "jx:area(lastCell=\"" + ref(plan.noteRow(), last) + "\")");
+            out.comment(0, 0, "jx:area(lastCell=\"" + SheetCells.ref(plan.noteRow(), last) + "\")");
         }
 
         private void writeTitle(int last) {
-            cell(plan.titleRow(), 0, table.title(), st.title);
-            merge(plan.titleRow(), plan.titleRow(), 0, last);
-            row(plan.titleRow()).setHeightInPoints(30);
-            cell(plan.numberRow(), last, table.number(), st.right);
+            out.cell(plan.titleRow(), 0, table.title(), st.title);
+            out.merge(plan.titleRow(), plan.titleRow(), 0, last);
+            out.row(plan.titleRow()).setHeightInPoints(30);
+            out.cell(plan.numberRow(), last, table.number(), st.right);
             int n = plan.columnCount();
             int leftEnd = Math.max(0, n / 2 - 1);
-            cell(plan.unitRow(), 0, "部门：" + Placeholders.expr(Placeholders.UNIT_NAME), st.left);
-            merge(plan.unitRow(), plan.unitRow(), 0, leftEnd);
+            out.cell(plan.unitRow(), 0, "部门：" + Placeholders.expr(Placeholders.UNIT_NAME), st.left);
+            out.merge(plan.unitRow(), plan.unitRow(), 0, leftEnd);
             if (n >= 3) {
-                cell(plan.unitRow(), leftEnd + 1, Placeholders.expr(Placeholders.YEAR) + "年度", st.center);
+                out.cell(plan.unitRow(), leftEnd + 1, Placeholders.expr(Placeholders.YEAR) + "年度", st.center);
             }
             int rightStart = Math.min(last, leftEnd + 2);
-            cell(plan.unitRow(), rightStart, "单位：" + Placeholders.expr(Placeholders.MONEY_UNIT), st.right);
-            merge(plan.unitRow(), plan.unitRow(), rightStart, last);
+            out.cell(plan.unitRow(), rightStart, "单位：" + Placeholders.expr(Placeholders.MONEY_UNIT), st.right);
+            out.merge(plan.unitRow(), plan.unitRow(), rightStart, last);
         }
 
         private void writeHeaders() {
@@ -114,10 +103,10 @@ public final class TemplateGenerator {
                     int bottom = deeper ? r : plan.headerRow() + depth - 1;
                     for (int cc = c; cc <= end; cc++) {
                         for (int rr = r; rr <= bottom; rr++) {
-                            cell(rr, cc, rr == r && cc == c ? path.get(level) : null, st.header);
+                            out.cell(rr, cc, rr == r && cc == c ? path.get(level) : null, st.header);
                         }
                     }
-                    merge(r, bottom, c, end);
+                    out.merge(r, bottom, c, end);
                     c = end + 1;
                 }
             }
@@ -150,14 +139,14 @@ public final class TemplateGenerator {
                 BlockDef block = table.blocks().get(b);
                 List<ColumnDef> desc = block.descriptiveColumns();
                 for (ColumnDef col : block.columns()) {
-                    cell(r, plan.column(b, col), col.isAmount() ? col.colNo() : null, st.header);
+                    out.cell(r, plan.column(b, col), col.isAmount() ? col.colNo() : null, st.header);
                 }
                 if (!desc.isEmpty()) {
                     int first = plan.column(b, desc.get(0));
                     int lastDesc = plan.column(b, desc.get(desc.size() - 1));
-                    cell(r, first, "栏次", st.header);
+                    out.cell(r, first, "栏次", st.header);
                     if (lastDesc == first + desc.size() - 1) {
-                        merge(r, r, first, lastDesc);
+                        out.merge(r, r, first, lastDesc);
                     }
                 }
             }
@@ -184,20 +173,20 @@ public final class TemplateGenerator {
             for (ColumnDef col : block.columns()) {
                 int c = plan.column(b, col);
                 switch (col.kind()) {
-                    case LINE -> cell(r, c, def.line(), st.center);
+                    case LINE -> out.cell(r, c, def.line(), st.center);
                     case AMOUNT -> {
                         CellStyle s = def.isBold() ? st.amountBold : st.amount;
                         if (def.isBlank()) {
-                            cell(r, c, null, s);
+                            out.cell(r, c, null, s);
                         } else if (def.isSum()) {
-                            formula(r, c, rowSumFormula(def, block, col), s);
+                            out.formula(r, c, rowSumFormula(def, block, col), s);
                         } else if (!col.sum().isEmpty()) {
-                            formula(r, c, columnSumFormula(r, b, block, col), s);
+                            out.formula(r, c, columnSumFormula(r, b, block, col), s);
                         } else {
-                            cell(r, c, Placeholders.fixedCell(table.key(), def.key(), col.key()), s);
+                            out.cell(r, c, Placeholders.fixedCell(table.key(), def.key(), col.key()), s);
                         }
                     }
-                    default -> cell(r, c, null, col.kind().isCode() ? st.code : labelStyle);
+                    default -> out.cell(r, c, null, col.kind().isCode() ? st.code : labelStyle);
                 }
             }
             if (def.isBlank() || desc.isEmpty()) {
@@ -206,14 +195,14 @@ public final class TemplateGenerator {
             if (def.code() != null) {
                 writeCode(r, b, block, def.code());
                 block.columns().stream().filter(c -> c.kind() == ColumnKind.NAME || c.kind() == ColumnKind.LABEL)
-                        .findFirst().ifPresent(c -> cell(r, plan.column(b, c), def.label(), labelStyle));
+                        .findFirst().ifPresent(c -> out.cell(r, plan.column(b, c), def.label(), labelStyle));
                 return;
             }
             Optional<ColumnDef> labelCol = block.columns().stream().filter(c -> c.kind() == ColumnKind.LABEL).findFirst();
             int first = plan.column(b, labelCol.orElse(desc.get(0)));
-            cell(r, first, def.label(), labelStyle);
+            out.cell(r, first, def.label(), labelStyle);
             if (labelCol.isEmpty() && desc.size() > 1) {
-                merge(r, r, first, plan.column(b, desc.get(desc.size() - 1)));
+                out.merge(r, r, first, plan.column(b, desc.get(desc.size() - 1)));
             }
         }
 
@@ -227,7 +216,7 @@ public final class TemplateGenerator {
                     default -> null;
                 };
                 if (col.kind().isCode()) {
-                    cell(r, plan.column(b, col), part, st.code);
+                    out.cell(r, plan.column(b, col), part, st.code);
                 }
             }
         }
@@ -236,31 +225,31 @@ public final class TemplateGenerator {
             for (ColumnDef col : block.columns()) {
                 int c = plan.column(b, col);
                 switch (col.kind()) {
-                    case CODE -> cell(r, c, Placeholders.areaField("code"), st.code);
-                    case CODE_LEI -> cell(r, c, Placeholders.areaField("lei"), st.code);
-                    case CODE_KUAN -> cell(r, c, Placeholders.areaField("kuan"), st.code);
-                    case CODE_XIANG -> cell(r, c, Placeholders.areaField("xiang"), st.code);
-                    case NAME, LABEL -> cell(r, c, Placeholders.areaField("name"), st.label);
+                    case CODE -> out.cell(r, c, Placeholders.areaField("code"), st.code);
+                    case CODE_LEI -> out.cell(r, c, Placeholders.areaField("lei"), st.code);
+                    case CODE_KUAN -> out.cell(r, c, Placeholders.areaField("kuan"), st.code);
+                    case CODE_XIANG -> out.cell(r, c, Placeholders.areaField("xiang"), st.code);
+                    case NAME, LABEL -> out.cell(r, c, Placeholders.areaField("name"), st.label);
                     case AMOUNT -> {
                         if (col.sum().isEmpty()) {
-                            cell(r, c, Placeholders.areaAmount(col.key()), st.amount);
+                            out.cell(r, c, Placeholders.areaAmount(col.key()), st.amount);
                         } else {
-                            formula(r, c, columnSumFormula(r, b, block, col), st.amount);
+                            out.formula(r, c, columnSumFormula(r, b, block, col), st.amount);
                         }
                     }
-                    default -> cell(r, c, null, st.label);
+                    default -> out.cell(r, c, null, st.label);
                 }
             }
             int first = plan.column(b, block.columns().get(0));
             int lastCol = plan.column(b, block.columns().get(block.columns().size() - 1));
-            comment(r, first, "jx:each(items=\"" + Placeholders.areaItems(table.key()) + "\" var=\""
-                    + Placeholders.ROW_VAR + "\" lastCell=\"" + ref(r, lastCol) + "\")");
+            out.comment(r, first, "jx:each(items=\"" + Placeholders.areaItems(table.key()) + "\" var=\""
+                    + Placeholders.ROW_VAR + "\" lastCell=\"" + SheetCells.ref(r, lastCol) + "\")");
         }
 
         private String columnSumFormula(int r, int b, BlockDef block, ColumnDef col) {
             List<String> refs = new ArrayList<>();
             for (String key : col.sum()) {
-                block.column(key).ifPresent(part -> refs.add(ref(r, plan.column(b, part))));
+                block.column(key).ifPresent(part -> refs.add(SheetCells.ref(r, plan.column(b, part))));
             }
             return refs.isEmpty() ? "0" : String.join("+", refs);
         }
@@ -279,7 +268,7 @@ public final class TemplateGenerator {
                     }
                     ColumnDef target = other.column(col.key()).orElse(col);
                     int c = other == block || other.columns().contains(target) ? plan.column(b, target) : plan.column(b, col);
-                    refs.add(ref(plan.bodyRow() + idx, c));
+                    refs.add(SheetCells.ref(plan.bodyRow() + idx, c));
                 }
             }
             return refs.isEmpty() ? "0" : String.join("+", refs);
@@ -298,23 +287,23 @@ public final class TemplateGenerator {
         private String classesFormula(BlockDef block, ColumnDef col) {
             int b = table.blocks().indexOf(block);
             int areaRow = plan.bodyRow() + block.rows().indexOf(block.area().orElseThrow());
-            String amount = ref(areaRow, plan.column(b, col));
+            String amount = SheetCells.ref(areaRow, plan.column(b, col));
             Optional<ColumnDef> code = block.columns().stream().filter(c -> c.kind() == ColumnKind.CODE).findFirst();
             if (code.isPresent()) {
-                return "SUMIF(" + ref(areaRow, plan.column(b, code.get())) + ",\"???\"," + amount + ")";
+                return "SUMIF(" + SheetCells.ref(areaRow, plan.column(b, code.get())) + ",\"???\"," + amount + ")";
             }
             Optional<ColumnDef> kuan = block.columns().stream().filter(c -> c.kind() == ColumnKind.CODE_KUAN).findFirst();
             if (kuan.isPresent()) {
-                return "SUM(" + amount + ")-SUMIF(" + ref(areaRow, plan.column(b, kuan.get())) + ",\"??\"," + amount + ")";
+                return "SUM(" + amount + ")-SUMIF(" + SheetCells.ref(areaRow, plan.column(b, kuan.get())) + ",\"??\"," + amount + ")";
             }
             return "SUM(" + amount + ")";
         }
 
         private void writeFooter(int last) {
-            cell(plan.footnoteRow(), 0, table.footnote(), st.note);
-            merge(plan.footnoteRow(), plan.footnoteRow(), 0, last);
-            cell(plan.noteRow(), 0, Placeholders.note(table.key()), st.note);
-            merge(plan.noteRow(), plan.noteRow(), 0, last);
+            out.cell(plan.footnoteRow(), 0, table.footnote(), st.note);
+            out.merge(plan.footnoteRow(), plan.footnoteRow(), 0, last);
+            out.cell(plan.noteRow(), 0, Placeholders.note(table.key()), st.note);
+            out.merge(plan.noteRow(), plan.noteRow(), 0, last);
         }
 
         private void setupPage() {
@@ -343,45 +332,5 @@ public final class TemplateGenerator {
             sheet.createFreezePane(0, plan.bodyRow());
         }
 
-        private Row row(int r) {
-            Row row = sheet.getRow(r);
-            return row == null ? sheet.createRow(r) : row;
-        }
-
-        private void cell(int r, int c, String value, CellStyle style) {
-            Cell cell = row(r).createCell(c);
-            if (value != null) {
-                cell.setCellValue(value);
-            }
-            cell.setCellStyle(style);
-        }
-
-        private void formula(int r, int c, String formula, CellStyle style) {
-            Cell cell = row(r).createCell(c);
-            cell.setCellFormula(formula);
-            cell.setCellStyle(style);
-        }
-
-        private void merge(int r1, int r2, int c1, int c2) {
-            if (r1 != r2 || c1 != c2) {
-                sheet.addMergedRegion(new CellRangeAddress(r1, r2, c1, c2));
-            }
-        }
-
-        private void comment(int r, int c, String text) {
-            ClientAnchor anchor = helper.createClientAnchor();
-            anchor.setRow1(r);
-            anchor.setCol1(c);
-            anchor.setRow2(r + 3);
-            anchor.setCol2(c + 4);
-            Comment comment = drawing.createCellComment(anchor);
-            comment.setString(helper.createRichTextString(text));
-            Cell cell = row(r).getCell(c);
-            (cell == null ? row(r).createCell(c) : cell).setCellComment(comment);
-        }
-
-        private static String ref(int r, int c) {
-            return new CellReference(r, c).formatAsString(false);
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 public final class Numbers {
     private static final Pattern CLEAN = Pattern.compile("[-+]?\\d+(\\.\\d+)?");
     private static final Pattern UNIT_SUFFIX = Pattern.compile("^([-+]?[\\d.]+)(万元|万|元)$");
+    private static final Pattern SCORE_SUFFIX = Pattern.compile("^([-+]?\\d+(?:\\.\\d+)?)(%|分)$");
     private static final Pattern THOUSANDS = Pattern.compile("^[-+]?\\d{1,3}(,\\d{3})+(\\.\\d+)?$");
 
     /** A parsed cell: value (null when there is none), and the issue code when the text was not a clean number. */
@@ -27,6 +28,24 @@ public final class Numbers {
     /** Rounds binary noise of stored doubles away (1447.0100000000002 → 1447.01). */
     public static BigDecimal fromDouble(double d) {
         return BigDecimal.valueOf(d).setScale(6, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+    }
+
+    /**
+     * A score, weight or rate as people type it: like {@link #parse}, but a trailing “%” or “分” is accepted
+     * ("9%" → 9, "95分" → 95), with a note.
+     */
+    public static Parsed parseScore(String text) {
+        Parsed p = parse(text);
+        if (!"not_a_number".equals(p.issue())) {
+            return p;
+        }
+        String t = Text.halfWidth(text).replaceAll("[\\s\\u00A0]+", "");
+        Matcher m = SCORE_SUFFIX.matcher(t);
+        if (m.matches()) {
+            return new Parsed(new BigDecimal(m.group(1)), "unit_in_score", "数值后写了“" + m.group(2) + "”（“" + text.trim()
+                    + "”），已按 " + m.group(1) + " 读取。");
+        }
+        return new Parsed(null, "not_a_number", "应填数字的单元格中是无法识别为数字的文字“" + text.trim() + "”，已按空白处理。");
     }
 
     public static Parsed parse(String text) {

@@ -39,8 +39,12 @@ class CliTest {
 
     @Test
     void commandNamesAreTheContract() {
-        assertEquals(java.util.List.of("profiles", "blank", "fill", "read", "validate", "batch", "serve", "templates", "help"),
-                Main.COMMANDS.stream().map(Main.Command::name).toList());
+        var names = Main.COMMANDS.stream().map(Main.Command::name).toList();
+        for (String contract : java.util.List.of("profiles", "blank", "fill", "read", "validate", "batch", "serve", "templates", "carry-forward", "manifest", "narrative",
+                "check-narrative", "help")) {
+            assertTrue(names.contains(contract), contract);
+        }
+        assertEquals(names.size(), new java.util.HashSet<>(names).size(), "command names are unique");
     }
 
     @Test

@@ -35,7 +35,20 @@ class DataSchemaTest {
     }
 
     @Test
+    void selfEvaluationSeedsAndReadBackMatchTheSchema() {
+        for (String seed : Fixtures.EVALS) {
+            ReportData data = Fixtures.seed(seed);
+            assertValid(Json.MAPPER.valueToTree(data));
+            byte[] xlsx = new Filler(Fixtures.registry()).fill(data);
+            assertValid(Json.MAPPER.valueToTree(new WorkbookReader(Fixtures.registry()).read(xlsx, null).data()));
+        }
+    }
+
+    @Test
     void schemaRejectsWhatTheFillerRejects() throws Exception {
+        assertFalse(schema.validate(Json.MAPPER.readTree("{\"year\":2024,\"selfEvaluations\":[{\"fields\":{}}]}")).isEmpty(), "kind required");
+        assertFalse(schema.validate(Json.MAPPER.readTree(
+                "{\"year\":2024,\"selfEvaluations\":[{\"kind\":\"x\",\"indicators\":[{\"weight\":\"9%\"}]}]}")).isEmpty());
         JsonNode bad = Json.MAPPER.readTree("{\"year\":2024,\"tables\":{\"income\":{\"rows\":[{\"code\":\"20x\"}]}}}");
         assertFalse(schema.validate(bad).isEmpty());
         assertFalse(schema.validate(Json.MAPPER.readTree("{\"year\":\"2024\"}")).isEmpty());

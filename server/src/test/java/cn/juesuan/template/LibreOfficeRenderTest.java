@@ -1,6 +1,7 @@
 package cn.juesuan.template;
 
 import cn.juesuan.support.Fixtures;
+import cn.juesuan.support.LibreOffice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -38,22 +38,37 @@ class LibreOfficeRenderTest {
         assertTrue(seed.contains("部门：遂宁市科学技术局"));
     }
 
+    /** Self-evaluation sheets, blank and filled, open without repair: every kind's title and the seed's values render. */
+    @Test
+    void selfEvaluationSheetsConvertToPdf(@TempDir Path dir) throws Exception {
+        Filler filler = new Filler(Fixtures.registry());
+        var kinds = Fixtures.registry().evalSheets();
+        Files.write(dir.resolve("selfeval-blank.xlsx"), filler.blankSelfEvaluations(
+                kinds.stream().map(cn.juesuan.layout.EvalSheetLayout::key).toList(), 2024, "遂宁市科学技术局", null));
+        Files.write(dir.resolve("selfeval-seed004.xlsx"), filler.fill(Fixtures.seed(Fixtures.SEED_004)
+                .withSelfEvaluations(Fixtures.seed(Fixtures.EVAL_004).selfEvaluations())));
+        String blank = pdfText(convert(dir, dir.resolve("selfeval-blank.xlsx")));
+        for (var k : kinds) {
+            assertTrue(blank.replace(" ", "").contains(k.title()), k.title() + " renders");
+        }
+        Path seedPdf = convert(dir, dir.resolve("selfeval-seed004.xlsx"));
+        String seed = pdfText(seedPdf);
+        assertTrue(seed.contains("收入支出决算总表") && seed.contains("专项资金绩效目标完成情况自评表"), "tables, then self-evaluations");
+        assertTrue(seed.contains("591，230") && seed.contains("科技交流与合作"), "values render");
+        Process png = new ProcessBuilder("pdftoppm", "-r", "50", "-png", "-f", "14", "-l", "14", seedPdf.toString(),
+                dir.resolve("page").toString()).redirectErrorStream(true).start();
+        assertTrue(png.waitFor(60, TimeUnit.SECONDS));
+        try (var files = Files.list(dir)) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("page") && f.toString().endsWith(".png")),
+                    "the first self-evaluation page renders to PNG");
+        }
+    }
+
     private static Path convert(Path dir, Path xlsx) throws Exception {
-        Process p = new ProcessBuilder("libreoffice", "--headless", "-env:UserInstallation=file://" + dir.resolve("lo-profile"),
-                "--convert-to", "pdf", "--outdir", dir.toString(), xlsx.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "libreoffice timed out");
-        assertEquals(0, p.exitValue(), out);
-        Path pdf = dir.resolve(xlsx.getFileName().toString().replace(".xlsx", ".pdf"));
-        assertTrue(Files.size(pdf) > 1000, "pdf written for " + xlsx + ": " + out);
-        return pdf;
+        return LibreOffice.toPdf(dir, xlsx);
     }
 
     private static String pdfText(Path pdf) throws Exception {
-        Process p = new ProcessBuilder("pdftotext", "-layout", pdf.toString(), "-").start();
-        String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        return text;
+        return LibreOffice.pdfText(pdf);
     }
 }

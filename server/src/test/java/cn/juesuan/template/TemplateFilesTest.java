@@ -30,6 +30,13 @@ class TemplateFilesTest {
         }
     }
 
+    @Test
+    void committedSelfEvaluationTemplateMatchesTheDescriptors() throws Exception {
+        byte[] committed = Files.readAllBytes(Fixtures.registry().evalTemplatePath());
+        byte[] generated = new EvalTemplateGenerator().generate(Fixtures.registry().evalSheets());
+        assertEquals(dump(generated), dump(committed), "selfeval/template.xlsx is out of date; run `juesuan templates`");
+    }
+
     private static List<String> dump(byte[] xlsx) throws Exception {
         List<String> out = new ArrayList<>();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {

@@ -1,0 +1,72 @@
+package cn.juesuan.archive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+
+/**
+ * Replaces a file so that a crash at any moment leaves the old content or the new, never a mix: the bytes go to a
+ * temp file in the same folder, are forced to disk, the temp file is renamed over the target, and the folder entry
+ * is forced too.
+ */
+final class DurableFiles {
+    static final String TEMP_SUFFIX = ".tmp";
+
+    private DurableFiles() {
+    }
+
+    /** @return bytes written */
+    static long replace(Path target, InputStream content) throws IOException {
+        Path dir = target.getParent();
+        Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
+        long written = 0;
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                byte[] buf = new byte[64 * 1024];
+                for (int n; (n = content.read(buf)) > 0; ) {
+                    ByteBuffer b = ByteBuffer.wrap(buf, 0, n);
+                    while (b.hasRemaining()) {
+                        written += ch.write(b);
+                    }
+                }
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            forceFolder(dir);
+            return written;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Makes a rename in the folder durable; a no-op where folders cannot be opened (Windows). */
+    static void forceFolder(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not supported on this platform: the rename itself is still atomic
+        }
+    }
+
+    /** Temp files a crashed writer of this target left behind. */
+    static void removeLeftovers(Path target) throws IOException {
+        String prefix = "." + target.getFileName() + ".";
+        try (var files = Files.list(target.getParent())) {
+            for (Path p : files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                    && f.getFileName().toString().endsWith(TEMP_SUFFIX)).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
