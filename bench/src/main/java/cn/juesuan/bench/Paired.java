@@ -1,5 +1,7 @@
 package cn.juesuan.bench;
 
+import cn.juesuan.carryforward.CarriedWorkbook;
+import cn.juesuan.carryforward.CarryForward;
 import cn.juesuan.model.ReportData;
 import cn.juesuan.read.WorkbookReader;
 import cn.juesuan.rules.Validator;
@@ -25,7 +27,7 @@ import java.util.concurrent.Callable;
  * median and quartiles of those ratios are reported, on wall time and on the thread's CPU time. A complement to
  * the JMH suite (which runs one benchmark after another and so is only fair on a quiet machine).
  * <pre>
- *   java -Xmx2g -cp bench/target/benchmarks.jar cn.juesuan.bench.Paired fill|read|whatif [full|minimal] [rounds]
+ *   java -Xmx2g -cp bench/target/benchmarks.jar cn.juesuan.bench.Paired fill|read|whatif|carry [full|minimal] [rounds]
  * In "read" the first candidate (ours) is the validation; juesuanRead is listed beside it.
  * </pre>
  */
@@ -82,7 +84,23 @@ public final class Paired {
                 });
                 c.put("saxScan", () -> ReadBench.scan(xlsx));
             }
-            default -> throw new IllegalArgumentException("group: fill | read | whatif");
+            case "carry" -> {
+                Filler filler = new Filler(Inputs.registry());
+                byte[] xlsx = filler.fill(data);
+                WorkbookReader reader = new WorkbookReader(Inputs.registry());
+                CarryForward carry = new CarryForward(Inputs.registry());
+                c.put("juesuanCarryForward", () -> {
+                    ReportData previous = reader.read(xlsx, null).data();
+                    return CarriedWorkbook.render(Inputs.registry(), carry.carry(previous, previous.year() + 1, null));
+                });
+                c.put("poiLoad", () -> {
+                    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+                        return wb.getNumberOfSheets();
+                    }
+                });
+                c.put("juesuanFill", () -> filler.fill(data));
+            }
+            default -> throw new IllegalArgumentException("group: fill | read | whatif | carry");
         }
         return c;
     }

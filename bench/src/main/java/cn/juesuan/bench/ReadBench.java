@@ -1,5 +1,8 @@
 package cn.juesuan.bench;
 
+import cn.juesuan.carryforward.CarriedWorkbook;
+import cn.juesuan.carryforward.CarryForward;
+import cn.juesuan.model.ReportData;
 import cn.juesuan.read.ReadResult;
 import cn.juesuan.read.WorkbookReader;
 import cn.juesuan.rules.ValidationReport;
@@ -25,8 +28,9 @@ import java.io.InputStream;
 import java.util.Iterator;
 
 /**
- * Reading and validating a filled workbook: ours (read: find tables by title, locate rows and columns, evaluate
- * totals; validate: the same read plus every rule of the profile) vs a bare POI XSSFWorkbook load of the same bytes
+ * Reading, validating and carrying forward a filled workbook: ours (read: find tables by title, locate rows and
+ * columns, evaluate totals; validate: the same read plus every rule of the profile; carry-forward: read, carry to
+ * the next year, render that year's workbook) vs a bare POI XSSFWorkbook load of the same bytes
  * (baseline) vs a streaming XSSFReader/SAX scan that visits every cell (floor).
  */
 public class ReadBench extends BenchDefaults {
@@ -36,12 +40,14 @@ public class ReadBench extends BenchDefaults {
     private byte[] xlsx;
     private WorkbookReader reader;
     private Validator validator;
+    private CarryForward carry;
 
     @Setup(Level.Trial)
     public void setUp() {
         xlsx = Inputs.workbook(size);
         reader = new WorkbookReader(Inputs.registry());
         validator = new Validator(Inputs.registry(), Inputs.codes());
+        carry = new CarryForward(Inputs.registry());
         Equivalence.check("juesuan read", Inputs.data(size), xlsx);
         ValidationReport r = validator.validate(xlsx, null);
         if (r.hasErrors()) {
@@ -69,6 +75,13 @@ public class ReadBench extends BenchDefaults {
     @Benchmark
     public ValidationReport juesuanValidate() {
         return validator.validate(xlsx, null);
+    }
+
+    /** Last year's workbook → this year's (as POST /api/carry-forward): read, carry, render. */
+    @Benchmark
+    public byte[] juesuanCarryForward() {
+        ReportData previous = reader.read(xlsx, null).data();
+        return CarriedWorkbook.render(Inputs.registry(), carry.carry(previous, previous.year() + 1, null));
     }
 
     /** Unzips and parses every sheet with POI's streaming handler; returns the number of cells seen. */
