@@ -1,5 +1,7 @@
 package cn.juesuan.archive;
 
+import cn.juesuan.core.DurableFiles;
+
 import cn.juesuan.core.JuesuanException;
 import cn.juesuan.model.Json;
 import cn.juesuan.model.ReportYears;

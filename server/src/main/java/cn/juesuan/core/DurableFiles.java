@@ -1,4 +1,4 @@
-package cn.juesuan.archive;
+package cn.juesuan.core;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,14 +16,14 @@ import java.util.UUID;
  * temp file in the same folder, are forced to disk, the temp file is renamed over the target, and the folder entry
  * is forced too.
  */
-final class DurableFiles {
-    static final String TEMP_SUFFIX = ".tmp";
+public final class DurableFiles {
+    public static final String TEMP_SUFFIX = ".tmp";
 
     private DurableFiles() {
     }
 
     /** @return bytes written */
-    static long replace(Path target, InputStream content) throws IOException {
+    public static long replace(Path target, InputStream content) throws IOException {
         Path dir = target.getParent();
         Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
         long written = 0;
@@ -50,17 +50,21 @@ final class DurableFiles {
         }
     }
 
-    /** Makes a rename in the folder durable; a no-op where folders cannot be opened (Windows). */
-    static void forceFolder(Path dir) {
+    /**
+     * Makes a rename in the folder durable. Where folders cannot be opened (Windows) it returns false: the rename
+     * itself is still atomic there.
+     */
+    public static boolean forceFolder(Path dir) {
         try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
             d.force(true);
+            return true;
         } catch (IOException | UnsupportedOperationException e) {
-            // not supported on this platform: the rename itself is still atomic
+            return false;
         }
     }
 
     /** Temp files a crashed writer of this target left behind. */
-    static void removeLeftovers(Path target) throws IOException {
+    public static void removeLeftovers(Path target) throws IOException {
         String prefix = "." + target.getFileName() + ".";
         try (var files = Files.list(target.getParent())) {
             for (Path p : files.filter(f -> f.getFileName().toString().startsWith(prefix)
