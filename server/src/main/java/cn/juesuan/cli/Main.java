@@ -40,6 +40,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -94,10 +95,12 @@ public final class Main {
                     "校验文件夹（含子文件夹）中的全部工作簿，写汇总工作簿（可另写网页）",
                     1, 1, List.of("--output", "--html", "--profile", "--jobs"), BatchCommand::run),
             new Command("serve", "serve [--host 127.0.0.1] [--port 8080] [--https-cert 证书.pem --https-key 私钥.pem | --keystore 证书.p12]"
-                    + " [--origin https://主机:端口] [--allow-origin https://…,…] [--office-js 目录] [--archive 归档目录]",
+                    + " [--origin https://主机:端口] [--allow-origin https://…,…] [--office-js 目录] [--archive 归档目录]"
+                    + " [--token 访问令牌] [--max-upload-mb 30] [--max-cells 2000000] [--request-timeout 60] [--max-concurrent N]",
                     "启动 HTTP 服务；给出证书时以 HTTPS 运行（默认端口 8443），供 Excel 加载项使用（Ctrl+C 停止）",
                     0, 0, List.of("--host", "--port", "--https-cert", "--https-key", "--keystore", "--keystore-password",
-                            "--origin", "--allow-origin", "--office-js", "--archive"), Main::serve),
+                            "--origin", "--allow-origin", "--office-js", "--archive", "--token", "--max-upload-mb",
+                            "--max-cells", "--request-timeout", "--max-concurrent"), Main::serve),
             new Command("templates", "templates [--profile ID]",
                     "按描述文件重新生成 templates/<id>/template.xlsx（模板在 jar 内时拒绝）",
                     0, 0, List.of("--profile"), Main::templates),
@@ -305,7 +308,24 @@ public final class Main {
             }
             config = config.withOfficeJsDir(dir);
         }
-        return config;
+        String token = in.opt("--token") != null ? in.opt("--token") : System.getenv("JUESUAN_TOKEN");
+        if (token != null && !token.isBlank()) {
+            config = config.withAccessToken(token.strip());
+        }
+        if (in.opt("--max-upload-mb") != null) {
+            config = config.withMaxRequestBytes(intOption(in.opt("--max-upload-mb"), "--max-upload-mb", 1, 2048) * 1024L * 1024L);
+        }
+        ServerConfig.Limits limits = config.limits();
+        if (in.opt("--max-cells") != null) {
+            limits = limits.withMaxCells(intOption(in.opt("--max-cells"), "--max-cells", 1000, 100_000_000));
+        }
+        if (in.opt("--request-timeout") != null) {
+            limits = limits.withRequestTimeout(Duration.ofSeconds(intOption(in.opt("--request-timeout"), "--request-timeout", 1, 3600)));
+        }
+        if (in.opt("--max-concurrent") != null) {
+            limits = limits.withMaxConcurrent(intOption(in.opt("--max-concurrent"), "--max-concurrent", 1, 1024));
+        }
+        return config.withLimits(limits);
     }
 
     private static TlsConfig tls(Invocation in) {

@@ -3,6 +3,7 @@ package cn.juesuan.http;
 import cn.juesuan.layout.ProfileRegistry;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,9 +19,13 @@ import java.util.Objects;
  *                        manifest; null when not configured
  * @param allowedOrigins  other origins whose browser requests are served (CORS); requests from any other origin are refused
  * @param officeJsDir     a local copy of office.js (the dist/ folder of npm @microsoft/office-js), or null for the CDN
+ * @param accessToken     the token every /api request must present as "Authorization: Bearer …", or null for none
+ *                        (only allowed on a loopback address)
+ * @param limits          how much work one request may cause
  */
 public record ServerConfig(String host, int port, long maxRequestBytes, ProfileRegistry registry, TlsConfig tls,
-                           String publicOrigin, List<String> allowedOrigins, Path officeJsDir) {
+                           String publicOrigin, List<String> allowedOrigins, Path officeJsDir, String accessToken,
+                           Limits limits) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_HTTPS_PORT = 8443;
@@ -36,10 +41,42 @@ public record ServerConfig(String host, int port, long maxRequestBytes, ProfileR
             throw new IllegalArgumentException("maxRequestBytes " + maxRequestBytes);
         }
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        limits = limits == null ? Limits.DEFAULTS : limits;
     }
 
     public ServerConfig(String host, int port, long maxRequestBytes, ProfileRegistry registry) {
-        this(host, port, maxRequestBytes, registry, null, null, List.of(), null);
+        this(host, port, maxRequestBytes, registry, null, null, List.of(), null, null, Limits.DEFAULTS);
+    }
+
+    /**
+     * Work one request may cause.
+     *
+     * @param maxCells       most non-empty cells read from one uploaded workbook
+     * @param requestTimeout longest time one request may hold a worker
+     * @param maxConcurrent  requests worked on at once; more get 503
+     */
+    public record Limits(long maxCells, Duration requestTimeout, int maxConcurrent) {
+        public static final Limits DEFAULTS = new Limits(2_000_000, Duration.ofSeconds(60),
+                Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
+
+        public Limits {
+            Objects.requireNonNull(requestTimeout, "requestTimeout");
+            if (maxCells <= 0 || maxConcurrent <= 0 || requestTimeout.isNegative() || requestTimeout.isZero()) {
+                throw new IllegalArgumentException("limits " + maxCells + " " + requestTimeout + " " + maxConcurrent);
+            }
+        }
+
+        public Limits withMaxCells(long n) {
+            return new Limits(n, requestTimeout, maxConcurrent);
+        }
+
+        public Limits withRequestTimeout(Duration d) {
+            return new Limits(maxCells, d, maxConcurrent);
+        }
+
+        public Limits withMaxConcurrent(int n) {
+            return new Limits(maxCells, requestTimeout, n);
+        }
     }
 
     /** Defaults, with templates from ProfileRegistry.fromEnvironment(). */
@@ -52,35 +89,43 @@ public record ServerConfig(String host, int port, long maxRequestBytes, ProfileR
     }
 
     public ServerConfig withHost(String newHost) {
-        return new ServerConfig(newHost, port, maxRequestBytes, registry, tls, publicOrigin, allowedOrigins, officeJsDir);
+        return new ServerConfig(newHost, port, maxRequestBytes, registry, tls, publicOrigin, allowedOrigins, officeJsDir, accessToken, limits);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, maxRequestBytes, registry, tls, publicOrigin, allowedOrigins, officeJsDir);
+        return new ServerConfig(host, newPort, maxRequestBytes, registry, tls, publicOrigin, allowedOrigins, officeJsDir, accessToken, limits);
     }
 
     public ServerConfig withMaxRequestBytes(long newMax) {
-        return new ServerConfig(host, port, newMax, registry, tls, publicOrigin, allowedOrigins, officeJsDir);
+        return new ServerConfig(host, port, newMax, registry, tls, publicOrigin, allowedOrigins, officeJsDir, accessToken, limits);
     }
 
     public ServerConfig withRegistry(ProfileRegistry newRegistry) {
-        return new ServerConfig(host, port, maxRequestBytes, newRegistry, tls, publicOrigin, allowedOrigins, officeJsDir);
+        return new ServerConfig(host, port, maxRequestBytes, newRegistry, tls, publicOrigin, allowedOrigins, officeJsDir, accessToken, limits);
     }
 
     public ServerConfig withTls(TlsConfig newTls) {
-        return new ServerConfig(host, port, maxRequestBytes, registry, newTls, publicOrigin, allowedOrigins, officeJsDir);
+        return new ServerConfig(host, port, maxRequestBytes, registry, newTls, publicOrigin, allowedOrigins, officeJsDir, accessToken, limits);
     }
 
     public ServerConfig withPublicOrigin(String origin) {
-        return new ServerConfig(host, port, maxRequestBytes, registry, tls, origin, allowedOrigins, officeJsDir);
+        return new ServerConfig(host, port, maxRequestBytes, registry, tls, origin, allowedOrigins, officeJsDir, accessToken, limits);
     }
 
     public ServerConfig withAllowedOrigins(List<String> origins) {
-        return new ServerConfig(host, port, maxRequestBytes, registry, tls, publicOrigin, origins, officeJsDir);
+        return new ServerConfig(host, port, maxRequestBytes, registry, tls, publicOrigin, origins, officeJsDir, accessToken, limits);
     }
 
     public ServerConfig withOfficeJsDir(Path dir) {
-        return new ServerConfig(host, port, maxRequestBytes, registry, tls, publicOrigin, allowedOrigins, dir);
+        return new ServerConfig(host, port, maxRequestBytes, registry, tls, publicOrigin, allowedOrigins, dir, accessToken, limits);
+    }
+
+    public ServerConfig withAccessToken(String token) {
+        return new ServerConfig(host, port, maxRequestBytes, registry, tls, publicOrigin, allowedOrigins, officeJsDir, token, limits);
+    }
+
+    public ServerConfig withLimits(Limits newLimits) {
+        return new ServerConfig(host, port, maxRequestBytes, registry, tls, publicOrigin, allowedOrigins, officeJsDir, accessToken, newLimits);
     }
 
     /** "https" with a certificate, else "http". */
