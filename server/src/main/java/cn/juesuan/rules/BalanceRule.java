@@ -1,7 +1,6 @@
 package cn.juesuan.rules;
 
 import cn.juesuan.layout.BlockDef;
-import cn.juesuan.layout.RowDef;
 
 import java.util.List;
 import java.util.Map;
@@ -48,21 +47,10 @@ final class BalanceRule extends BaseRule {
         if (v.missing() || !v.filled) {
             return;
         }
-        for (RowDef r : block.rows()) {
-            if (r.key() != null && !r.isArea()) {
-                check(ctx, v.fixed(r.key(), closing), v.fixed(r.key(), opening), v.fixed(r.key(), income),
-                        v.fixed(r.key(), expense));
-            }
+        for (TableView.RowCells r : v.rowsOf(block)) {
+            Identity.check(ctx, this, Identity.Op.EQ, List.of(Term.plus(r.cell(closing))),
+                    List.of(Term.plus(r.cell(opening)), Term.plus(r.cell(income)), Term.minus(r.cell(expense))),
+                    Map.of(), DEFAULT_MESSAGE);
         }
-        if (block.area().isPresent()) {
-            for (int i = 0; i < v.rows().size(); i++) {
-                check(ctx, v.area(i, closing), v.area(i, opening), v.area(i, income), v.area(i, expense));
-            }
-        }
-    }
-
-    private void check(Context ctx, CellRef close, CellRef open, CellRef in, CellRef out) {
-        Identity.check(ctx, this, Identity.Op.EQ, List.of(Term.plus(close)),
-                List.of(Term.plus(open), Term.plus(in), Term.minus(out)), Map.of(), DEFAULT_MESSAGE);
     }
 }

@@ -2,7 +2,6 @@ package cn.juesuan.rules;
 
 import cn.juesuan.layout.BlockDef;
 import cn.juesuan.layout.ColumnDef;
-import cn.juesuan.layout.RowDef;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,26 +38,13 @@ final class ColumnSumRule extends BaseRule {
         if (v.missing() || !v.filled) {
             return;
         }
-        for (RowDef r : block.rows()) {
-            if (r.key() == null || r.isArea()) {
-                continue;
-            }
+        for (TableView.RowCells r : v.rowsOf(block)) {
             List<Term> parts = new ArrayList<>();
             for (String k : column.sum()) {
-                parts.add(Term.plus(v.fixed(r.key(), k)));
+                parts.add(Term.plus(r.cell(k)));
             }
-            Identity.check(ctx, this, Identity.Op.EQ, List.of(Term.plus(v.fixed(r.key(), column.key()))), parts,
+            Identity.check(ctx, this, Identity.Op.EQ, List.of(Term.plus(r.cell(column.key()))), parts,
                     Map.of("parts", partNames), DEFAULT_MESSAGE);
-        }
-        if (block.area().isPresent()) {
-            for (int i = 0; i < v.rows().size(); i++) {
-                List<Term> parts = new ArrayList<>();
-                for (String k : column.sum()) {
-                    parts.add(Term.plus(v.area(i, k)));
-                }
-                Identity.check(ctx, this, Identity.Op.EQ, List.of(Term.plus(v.area(i, column.key()))), parts,
-                        Map.of("parts", partNames), DEFAULT_MESSAGE);
-            }
         }
     }
 }

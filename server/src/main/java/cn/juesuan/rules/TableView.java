@@ -91,6 +91,28 @@ final class TableView {
         return new CellRef(key(), null, i, col, v, l);
     }
 
+    /** One row's cells by column key: a keyed fixed row or a 科目 row. */
+    interface RowCells {
+        CellRef cell(String col);
+    }
+
+    /** The block's keyed fixed rows, then, when the block holds the 科目 area, each 科目 row. */
+    List<RowCells> rowsOf(BlockDef block) {
+        List<RowCells> out = new ArrayList<>();
+        for (RowDef r : block.rows()) {
+            if (r.key() != null && !r.isArea()) {
+                out.add(col -> fixed(r.key(), col));
+            }
+        }
+        if (block.area().isPresent()) {
+            for (int i = 0; i < data.rows().size(); i++) {
+                int index = i;
+                out.add(col -> area(index, col));
+            }
+        }
+        return out;
+    }
+
     /** The 科目 row with this code, or an absent cell (value and location null) when the table has none. */
     CellRef areaByCode(String code, String col) {
         int i = areaIndexOf(code);
