@@ -173,10 +173,19 @@ public final class HttpApp {
                 ctx.skipRemainingHandlers();
             }
         });
-        routes().forEach(r -> app.addHttpHandler(r.method(), r.path(), r.handler()));
+        RequestGuard guard = new RequestGuard(config.limits());
+        app.events(e -> e.serverStopped(guard::shutdown));
+        // the work of /api routes is capped and timed; the page, health, openapi and add-in files always answer
+        routes().forEach(r -> app.addHttpHandler(r.method(), r.path(),
+                r.path().startsWith("/api/") ? guard.guard(r.handler()) : r.handler()));
 
         app.exception(JuesuanException.class, (e, ctx) -> {
-            if (e.status() >= 500) {
+            if (e.status() == 503) {
+                ctx.header("Retry-After", RequestGuard.RETRY_AFTER_SECONDS);
+            }
+            if (e.status() == 503 || e.status() == 504) {
+                LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.code());
+            } else if (e.status() >= 500) {
                 LOG.error("{} {}: {}", ctx.method(), ctx.path(), e.getMessage(), e);
             }
             error(ctx, e.status(), e.code(), e.getMessage());
@@ -226,7 +235,7 @@ public final class HttpApp {
     }
 
     private void fill(Context ctx) {
-        ReportData data = JsonInput.parse(ctx.bodyAsBytes(), ReportData.class);
+        ReportData data = FillInput.parse(ctx.bodyAsBytes(), registry);
         byte[] xlsx = filler.fill(data);
         sendXlsx(ctx, xlsx, fileName(data.unit().name(), data.year(), "部门决算"));
     }
