@@ -4,6 +4,7 @@ import cn.juesuan.core.JuesuanException;
 import cn.juesuan.model.Json;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -111,12 +112,15 @@ public final class JsonInput {
         return "对象 {...}";
     }
 
-    /** "，收到的是数组" from the token the parser stood on, or nothing when it is not known. */
+    /** "，收到的是数组" from the token Jackson names (or the parser stood on), or nothing when it is not known. */
     private static String received(MismatchedInputException m) {
-        if (!(m.getProcessor() instanceof JsonParser p) || p.currentToken() == null) {
+        java.util.regex.Matcher t = java.util.regex.Pattern.compile("JsonToken\\.(\\w+)").matcher(String.valueOf(m.getOriginalMessage()));
+        JsonToken token = t.find() ? JsonToken.valueOf(t.group(1))
+                : m.getProcessor() instanceof JsonParser p ? p.currentToken() : null;
+        if (token == null) {
             return "";
         }
-        String what = switch (p.currentToken()) {
+        String what = switch (token) {
             case START_ARRAY, END_ARRAY -> "数组";
             case START_OBJECT, END_OBJECT, FIELD_NAME -> "对象";
             case VALUE_STRING -> "文本";

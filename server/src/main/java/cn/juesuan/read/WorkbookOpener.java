@@ -171,6 +171,26 @@ public final class WorkbookOpener {
         return new JuesuanException("corrupt_xlsx", 422, "工作簿已损坏，无法读取。请在 Excel 中打开并重新保存后再试。", e);
     }
 
+    /**
+     * POI reads cell types, style indexes and the like lazily, so XML that parsed can still fail when a cell is read.
+     * An exception raised inside POI or XmlBeans while reading an uploaded workbook is the file's fault: 422
+     * corrupt_xlsx. Anything else (our own defects) is returned unchanged, to end as a 500.
+     */
+    public static RuntimeException malformed(RuntimeException e) {
+        if (e instanceof JuesuanException) {
+            return e;
+        }
+        StackTraceElement[] trace = e.getStackTrace();
+        String origin = trace.length == 0 ? "" : trace[0].getClassName();
+        if (origin.startsWith("org.apache.poi.") || origin.startsWith("org.apache.xmlbeans.")
+                || origin.startsWith("org.openxmlformats.") || origin.startsWith("java.util.")
+                && trace.length > 1 && trace[1].getClassName().startsWith("org.apache.poi.")) {
+            return new JuesuanException("corrupt_xlsx", 422, "工作簿的内容有误（某些单元格或格式的数据不合规范），无法读取。"
+                    + "请在 Excel 中打开并重新保存后再试。", e);
+        }
+        return e;
+    }
+
     private static String messages(Throwable e) {
         StringBuilder sb = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -49,6 +49,14 @@ public final class WorkbookReader {
     }
 
     public ReadResult read(Workbook wb, String profileId) {
+        try {
+            return detectAndRead(wb, profileId);
+        } catch (RuntimeException e) {
+            throw WorkbookOpener.malformed(e);
+        }
+    }
+
+    private ReadResult detectAndRead(Workbook wb, String profileId) {
         TableFinder finder = new TableFinder(wb);
         CellValues values = new CellValues(wb.getCreationHelper().createFormulaEvaluator());
         EvalReader.Result evals = EvalReader.read(wb, registry.evalSheets(), values);

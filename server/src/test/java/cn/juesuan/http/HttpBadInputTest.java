@@ -13,7 +13,22 @@ import okhttp3.Response;
 import okio.BufferedSink;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import java.util.Arrays;
 
 import static cn.juesuan.http.HttpApiTest.assertError;
@@ -113,5 +128,58 @@ class HttpBadInputTest {
                 assertEquals("sichuan-2024", Json.MAPPER.readTree(r.body().string()).path("profile").asText());
             }
         });
+    }
+
+    /**
+     * Bad data in a workbook that opens is not an error of the upload: the report names the cell. Formulas with #REF!
+     * and #DIV/0!, two amount cells merged, a date in an amount cell, a sheet renamed, a sheet missing.
+     */
+    @Test
+    void badDataIsReportedAtItsCell() throws IOException {
+        byte[] edited = edit(BadInputs.valid(), wb -> {
+            Sheet s = wb.getSheetAt(0);
+            List<Cell> amounts = new ArrayList<>();
+            for (Row r : s) {
+                for (Cell c : r) {
+                    if (c.getCellType() == CellType.NUMERIC && r.getRowNum() >= 6) {
+                        amounts.add(c);
+                    }
+                }
+            }
+            amounts.get(0).setCellFormula("1/0");
+            amounts.get(1).setCellFormula("SUM(#REF!)");
+            Cell date = amounts.get(2);
+            date.setCellValue(java.time.LocalDate.of(2024, 3, 1));
+            CellStyle dateStyle = wb.createCellStyle();
+            dateStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+            date.setCellStyle(dateStyle);
+            Cell merged = amounts.get(3);
+            s.addMergedRegion(new CellRangeAddress(merged.getRowIndex(), merged.getRowIndex() + 1,
+                    merged.getColumnIndex(), merged.getColumnIndex()));
+            wb.setSheetName(0, "Sheet1"); // renamed: found by its title
+            wb.removeSheetAt(1); // 表2 收入决算表 missing
+        });
+        JavalinTest.test(HttpApp.create(CONFIG), (server, client) -> {
+            try (Response r = post(client, HttpApp.VALIDATE, edited, XLSX)) {
+                assertEquals(200, r.code());
+                JsonNode report = Json.MAPPER.readTree(r.body().string());
+                Set<String> rules = new TreeSet<>();
+                report.path("findings").forEach(f -> rules.add(f.path("ruleId").asText()
+                        + (f.path("sheet").asText().equals("Sheet1") ? "@Sheet1" : "")));
+                assertTrue(rules.contains("READ-formula_error@Sheet1"), rules.toString());
+                assertTrue(rules.contains("READ-date_in_amount@Sheet1"), rules.toString());
+                assertTrue(report.toString().contains("#DIV/0!") && report.toString().contains("#REF!"), report.toString());
+                assertTrue(report.toString().contains("收入决算表"), "the missing table is named: " + rules);
+            }
+            assertHealthy(client);
+        });
+    }
+
+    static byte[] edit(byte[] xlsx, Consumer<Workbook> change) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            change.accept(wb);
+            wb.write(out);
+            return out.toByteArray();
+        }
     }
 }
