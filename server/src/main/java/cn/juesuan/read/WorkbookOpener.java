@@ -180,11 +180,15 @@ public final class WorkbookOpener {
         if (e instanceof JuesuanException) {
             return e;
         }
-        StackTraceElement[] trace = e.getStackTrace();
-        String origin = trace.length == 0 ? "" : trace[0].getClassName();
+        String origin = "";
+        for (StackTraceElement f : e.getStackTrace()) { // the first frame past the JDK's (an index check in a list)
+            origin = f.getClassName();
+            if (!origin.startsWith("java.") && !origin.startsWith("jdk.") && !origin.startsWith("sun.")) {
+                break;
+            }
+        }
         if (origin.startsWith("org.apache.poi.") || origin.startsWith("org.apache.xmlbeans.")
-                || origin.startsWith("org.openxmlformats.") || origin.startsWith("java.util.")
-                && trace.length > 1 && trace[1].getClassName().startsWith("org.apache.poi.")) {
+                || origin.startsWith("org.openxmlformats.")) {
             return new JuesuanException("corrupt_xlsx", 422, "工作簿的内容有误（某些单元格或格式的数据不合规范），无法读取。"
                     + "请在 Excel 中打开并重新保存后再试。", e);
         }
