@@ -1,5 +1,6 @@
 package cn.juesuan.addin;
 
+import cn.juesuan.core.Budget;
 import cn.juesuan.core.JuesuanException;
 import cn.juesuan.http.JsonInput;
 import org.apache.poi.ss.SpreadsheetVersion;
@@ -22,9 +23,6 @@ import java.util.Set;
  * Formatting, formulas and workbook properties are not carried; values are what Excel computed.
  */
 public final class SheetValues {
-    /** The largest number of cells accepted (Excel's own limit per read is 5 million). */
-    public static final long MAX_CELLS = 5_000_000;
-
     public record Upload(List<SheetRange> sheets) {
     }
 
@@ -67,8 +65,8 @@ public final class SheetValues {
                         continue;
                     }
                     cells += row.size();
-                    if (cells > MAX_CELLS) {
-                        throw new JuesuanException("too_large", 413, "工作簿的单元格超过 " + MAX_CELLS + " 个，无法校验。");
+                    if (cells > Budget.current().maxCells()) {
+                        throw Budget.current().tooManyCells(cells);
                     }
                     int rowIndex = origin.getRow() + r;
                     if (rowIndex > SpreadsheetVersion.EXCEL2007.getLastRowIndex()

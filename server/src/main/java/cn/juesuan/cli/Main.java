@@ -9,8 +9,8 @@ import cn.juesuan.rules.ValidationReport;
 import cn.juesuan.rules.Validator;
 import cn.juesuan.archive.Archive;
 import cn.juesuan.core.JuesuanException;
+import cn.juesuan.http.FillInput;
 import cn.juesuan.http.HttpApp;
-import cn.juesuan.http.JsonInput;
 import cn.juesuan.http.Params;
 import cn.juesuan.http.ReadOutput;
 import cn.juesuan.http.ServerConfig;
@@ -177,7 +177,7 @@ public final class Main {
     private static int profiles(Invocation in) {
         for (Profile p : in.registry().get().profiles()) {
             in.out().println(p.id() + "  " + p.name() + (p.isDefault() ? "  [默认]" : ""));
-            in.out().println("    " + p.province() + "，" + years(p) + "，金额单位 " + p.moneyUnit());
+            in.out().println("    " + p.province() + "，" + p.yearsText() + "，金额单位 " + p.moneyUnit());
             for (TableLayout t : p.tables()) {
                 in.out().println("    " + t.number() + "  " + t.title() + "  [" + t.key() + "]");
             }
@@ -212,8 +212,9 @@ public final class Main {
 
     private static int fill(Invocation in) throws IOException {
         Path output = output(in);
-        ReportData data = JsonInput.parse(Files.readAllBytes(Path.of(in.args().get(0))), ReportData.class);
-        byte[] xlsx = new Filler(in.registry().get()).fill(data);
+        ProfileRegistry registry = in.registry().get();
+        ReportData data = FillInput.parse(Files.readAllBytes(Path.of(in.args().get(0))), registry);
+        byte[] xlsx = new Filler(registry).fill(data);
         return written(in, output, xlsx);
     }
 
@@ -475,10 +476,6 @@ public final class Main {
             // below
         }
         throw JuesuanException.badRequest("invalid_parameter", "参数 " + name + " 应为 " + min + "–" + max + " 的整数，收到的是“" + raw + "”。");
-    }
-
-    private static String years(Profile p) {
-        return p.toYear() == null ? p.fromYear() + " 年度起" : p.fromYear() + "–" + p.toYear() + " 年度";
     }
 
     private static void summary(PrintStream err, ReadResult r) {

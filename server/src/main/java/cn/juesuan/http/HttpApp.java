@@ -21,6 +21,8 @@ import cn.juesuan.rules.Validator;
 import cn.juesuan.template.Filler;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.javalin.Javalin;
+import jakarta.servlet.DispatcherType;
+import org.eclipse.jetty.servlet.FilterHolder;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -36,6 +38,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +166,8 @@ public final class HttpApp {
             c.jetty.multipartConfig.maxTotalRequestSize(max, SizeUnit.BYTES);
             c.requestLogger.http((ctx, ms) ->
                     LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+            c.jetty.modifyServletContextHandler(h -> h.addFilter(new FilterHolder(new BodyLimit(config)), "/*",
+                    EnumSet.of(DispatcherType.REQUEST)));
             if (config.tls() != null) {
                 c.jetty.addConnector((server, httpConfig) -> Tls.connector(server, httpConfig, config));
             }
@@ -173,10 +178,19 @@ public final class HttpApp {
                 ctx.skipRemainingHandlers();
             }
         });
-        routes().forEach(r -> app.addHttpHandler(r.method(), r.path(), r.handler()));
+        RequestGuard guard = new RequestGuard(config.limits());
+        app.events(e -> e.serverStopped(guard::shutdown));
+        // the work of /api routes is capped and timed; the page, health, openapi and add-in files always answer
+        routes().forEach(r -> app.addHttpHandler(r.method(), r.path(),
+                r.path().startsWith("/api/") ? guard.guard(r.handler()) : r.handler()));
 
         app.exception(JuesuanException.class, (e, ctx) -> {
-            if (e.status() >= 500) {
+            if (e.status() == 503) {
+                ctx.header("Retry-After", RequestGuard.RETRY_AFTER_SECONDS);
+            }
+            if (e.status() == 503 || e.status() == 504) {
+                LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.code());
+            } else if (e.status() >= 500) {
                 LOG.error("{} {}: {}", ctx.method(), ctx.path(), e.getMessage(), e);
             }
             error(ctx, e.status(), e.code(), e.getMessage());
@@ -226,7 +240,7 @@ public final class HttpApp {
     }
 
     private void fill(Context ctx) {
-        ReportData data = JsonInput.parse(ctx.bodyAsBytes(), ReportData.class);
+        ReportData data = FillInput.parse(ctx.bodyAsBytes(), registry);
         byte[] xlsx = filler.fill(data);
         sendXlsx(ctx, xlsx, fileName(data.unit().name(), data.year(), "部门决算"));
     }
@@ -331,7 +345,7 @@ public final class HttpApp {
     }
 
     private JuesuanException tooLarge() {
-        return new JuesuanException("too_large", 413, "上传内容过大：上限为 " + config.maxRequestText() + "。");
+        return BodyLimit.tooLarge(config);
     }
 
     private void httpError(Context ctx, int status) {

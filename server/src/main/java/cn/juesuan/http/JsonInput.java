@@ -3,6 +3,8 @@ package cn.juesuan.http;
 import cn.juesuan.core.JuesuanException;
 import cn.juesuan.model.Json;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -67,7 +69,7 @@ public final class JsonInput {
             return at + "的值无效。";
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            return at + "的类型不对：应为" + typeName(m.getTargetType()) + "。";
+            return at + "的类型不对：应为" + typeName(m.getTargetType()) + received(m) + "。";
         }
         return at + "的值无法读取。";
     }
@@ -108,6 +110,26 @@ public final class JsonInput {
             return "数组 [...]";
         }
         return "对象 {...}";
+    }
+
+    /** "，收到的是数组" from the token Jackson names (or the parser stood on), or nothing when it is not known. */
+    private static String received(MismatchedInputException m) {
+        java.util.regex.Matcher t = java.util.regex.Pattern.compile("JsonToken\\.(\\w+)").matcher(String.valueOf(m.getOriginalMessage()));
+        JsonToken token = t.find() ? JsonToken.valueOf(t.group(1))
+                : m.getProcessor() instanceof JsonParser p ? p.currentToken() : null;
+        if (token == null) {
+            return "";
+        }
+        String what = switch (token) {
+            case START_ARRAY, END_ARRAY -> "数组";
+            case START_OBJECT, END_OBJECT, FIELD_NAME -> "对象";
+            case VALUE_STRING -> "文本";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "数字";
+            case VALUE_TRUE, VALUE_FALSE -> "逻辑值";
+            case VALUE_NULL -> "null";
+            default -> null;
+        };
+        return what == null ? "" : "，收到的是" + what;
     }
 
     private static String quote(Object v) {

@@ -76,7 +76,7 @@ final class NarrativeHandlers {
         try {
             file = ctx.uploadedFile(name);
         } catch (IllegalStateException e) { // Jetty: over the multipart limits
-            throw new JuesuanException("too_large", 413, "上传内容过大：上限为 " + config.maxRequestText() + "。");
+            throw BodyLimit.tooLarge(config);
         }
         if (file == null) {
             return null;

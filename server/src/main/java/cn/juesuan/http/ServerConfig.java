@@ -56,7 +56,7 @@ public record ServerConfig(String host, int port, long maxRequestBytes, ProfileR
      * @param maxConcurrent  requests worked on at once; more get 503
      */
     public record Limits(long maxCells, Duration requestTimeout, int maxConcurrent) {
-        public static final Limits DEFAULTS = new Limits(2_000_000, Duration.ofSeconds(60),
+        public static final Limits DEFAULTS = new Limits(cn.juesuan.core.Budget.DEFAULT_MAX_CELLS, Duration.ofSeconds(60),
                 Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
 
         public Limits {

@@ -30,4 +30,9 @@ public record Profile(String id, String name, String province, int fromYear, Int
     public boolean coversYear(int year) {
         return year >= fromYear && (toYear == null || year <= toYear);
     }
+
+    /** The years in words: "2020–2022 年度", "2023 年度起". */
+    public String yearsText() {
+        return toYear == null ? fromYear + " 年度起" : fromYear + "–" + toYear + " 年度";
+    }
 }

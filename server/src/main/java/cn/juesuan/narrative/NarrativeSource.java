@@ -81,6 +81,7 @@ final class NarrativeSource {
 
     private static List<Paragraph> docx(byte[] bytes) {
         List<Paragraph> out = new ArrayList<>();
+        cn.juesuan.read.ZipLimits.apply(); // the same zip-bomb limits as for workbooks
         try (XWPFDocument d = new XWPFDocument(new ByteArrayInputStream(bytes))) {
             for (IBodyElement e : d.getBodyElements()) {
                 if (e instanceof XWPFParagraph p) {

@@ -54,6 +54,7 @@ public final class CellValues {
     }
 
     private Numbers.Parsed formula(Cell c) {
+        cn.juesuan.core.Budget.current().checkTime(); // a request past its deadline stops here, between two formulas
         CellValue v;
         try {
             v = evaluator.evaluate(c);

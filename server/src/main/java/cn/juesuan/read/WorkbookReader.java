@@ -1,5 +1,6 @@
 package cn.juesuan.read;
 
+import cn.juesuan.core.Budget;
 import cn.juesuan.core.JuesuanException;
 import cn.juesuan.layout.Profile;
 import cn.juesuan.layout.ProfileRegistry;
@@ -48,6 +49,14 @@ public final class WorkbookReader {
     }
 
     public ReadResult read(Workbook wb, String profileId) {
+        try {
+            return detectAndRead(wb, profileId);
+        } catch (RuntimeException e) {
+            throw WorkbookOpener.malformed(e);
+        }
+    }
+
+    private ReadResult detectAndRead(Workbook wb, String profileId) {
         TableFinder finder = new TableFinder(wb);
         CellValues values = new CellValues(wb.getCreationHelper().createFormulaEvaluator());
         EvalReader.Result evals = EvalReader.read(wb, registry.evalSheets(), values);
@@ -91,7 +100,9 @@ public final class WorkbookReader {
         WorkbookMap map = new WorkbookMap();
         Meta meta = new Meta();
         boolean evalOnly = !evals.evaluations().isEmpty() && profile.tables().stream().noneMatch(t -> finder.find(t).isPresent());
+        Budget budget = Budget.current();
         for (TableLayout t : profile.tables()) {
+            budget.checkTime();
             Optional<TableFinder.Found> found = finder.find(t);
             if (found.isEmpty()) {
                 if (evalOnly) {
@@ -113,6 +124,7 @@ public final class WorkbookReader {
                     "工作簿中没有找到任何决算公开表或绩效自评表（按表名识别，如《收入支出决算总表》《项目支出绩效自评表》）。"
                             + "请确认上传的是部门决算附表或绩效自评表。");
         }
+        budget.checkTime();
         notes.addAll(evals.notes());
         evals.locs().forEach(map::addEval);
         Integer year = meta.year != null ? meta.year : year(wb, evals);

@@ -83,7 +83,10 @@ class CliTest {
         Files.writeString(json, "{\"year\": 2024,");
         assertBadInput(Cli.run("fill", json.toString(), "-o", out.toString()), "JSON");
 
-        Files.writeString(json, "{\"year\": 2024, \"tables\": {\"no_such_table\": {\"values\": {\"r\": {\"c\": 1}}}}}");
+        Files.writeString(json, "{\"profile\": \"sichuan-2020\", \"year\": 2024}");
+        assertBadInput(Cli.run("fill", json.toString(), "-o", out.toString()), "字段 year");
+
+                Files.writeString(json, "{\"year\": 2024, \"tables\": {\"no_such_table\": {\"values\": {\"r\": {\"c\": 1}}}}}");
         assertBadInput(Cli.run("fill", json.toString(), "-o", out.toString()), "no_such_table");
         try (var files = Files.list(dir)) {
             assertEquals(java.util.List.of(json), files.toList(), "no output, no temp file left");

@@ -130,6 +130,16 @@ class HttpApiTest {
                     400, "invalid_field");
             assertTrue(j.get("message").asText().contains("yaer"), j.toString());
             assertTrue(j.get("message").asText().contains("year"), j.toString());
+            assertTrue(assertError(post(client, HttpApp.FILL, "{\"unit\":[1]}".getBytes(StandardCharsets.UTF_8), JSON),
+                    400, "invalid_field").get("message").asText().contains("收到的是数组"));
+
+            j = assertError(post(client, HttpApp.FILL, "{\"profile\":\"nope\",\"year\":2024}".getBytes(StandardCharsets.UTF_8), JSON),
+                    400, "unknown_profile");
+            assertTrue(j.get("message").asText().contains("字段 profile") && j.get("message").asText().contains("sichuan-2024"), j.toString());
+            j = assertError(post(client, HttpApp.FILL, "{\"profile\":\"sichuan-2020\",\"year\":2024,\"unit\":{\"name\":\"x\"}}"
+                    .getBytes(StandardCharsets.UTF_8), JSON), 400, "invalid_field");
+            assertTrue(j.get("message").asText().contains("字段 year") && j.get("message").asText().contains("2020–2022")
+                    && j.get("message").asText().contains("sichuan-2024"), j.toString());
         });
     }
 
