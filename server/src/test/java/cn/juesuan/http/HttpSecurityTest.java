@@ -178,6 +178,61 @@ class HttpSecurityTest {
     }
 
     @Test
+    void noArchiveParameterLeadsOutOfTheArchive(@TempDir Path root) throws IOException {
+        Archive archive = new Archive(root.resolve("archive"));
+        Filler filler = new Filler(Fixtures.registry());
+        byte[] last = filler.fill(Fixtures.seed(Fixtures.SEED_000));
+        archive.store(UNIT, null, 2020, last);
+        Path outside = Files.createDirectories(root.resolve("outside"));
+        Files.write(outside.resolve("2020.xlsx"), last);
+        Files.writeString(outside.resolve("unit.json"), "{\"name\":\"外单位\"}");
+        JavalinTest.test(HttpApp.create(CONFIG, archive), (server, client) -> {
+            // unit and year as query parameters: raw, URL-encoded, double-encoded, Windows separators, NUL, absolute
+            for (String unit : List.of("../outside", "..%2Foutside", "%2e%2e%2foutside", "..%5Coutside", "..%5C..%5Cwindows",
+                    "%2Fetc%2Fpasswd", "C:%5CWindows", "%00", "..%00", "%0A..")) {
+                assertError(client.get(HttpApp.ARCHIVE + "?unit=" + unit + "&year=2020"), 400, "bad_unit");
+                assertError(client.get(HttpApp.ARCHIVE + "?unit=" + unit), 400, "bad_unit");
+                assertError(post(client, HttpApp.CARRY_FORWARD + "?unit=" + unit + "&year=2021", new byte[0], XLSX), 400, "bad_unit");
+            }
+            assertError(client.get(HttpApp.ARCHIVE + "?unit=%252e%252e%252foutside&year=2020"), 404, "not_archived");
+            for (String year : List.of("..%2F2020", "2020%00", "2020.xlsx", "%2Fetc", "-1")) {
+                Response r = client.get(HttpApp.ARCHIVE + "?unit=" + URLEncoder.encode(UNIT, StandardCharsets.UTF_8) + "&year=" + year);
+                assertEquals(400, r.code(), year);
+            }
+            // the unit named in an uploaded workbook's header
+            assertError(post(client, HttpApp.ARCHIVE, filler.blank("sichuan-2020", 2020, "../../outside", null), XLSX), 400, "bad_unit");
+            assertError(post(client, HttpApp.ARCHIVE, filler.blank("sichuan-2020", 2020, "..\\..\\outside", null), XLSX), 400, "bad_unit");
+            assertError(post(client, HttpApp.VALIDATE + "?previous=archive", filler.blank("sichuan-2020", 2021, "../outside", null), XLSX),
+                    400, "bad_unit");
+            Response odd = post(client, HttpApp.ARCHIVE, filler.blank("sichuan-2020", 2020, "．．／．．／outside", null), XLSX);
+            assertEquals(201, odd.code(), odd.body().string());
+
+            // a unit folder linked out of the archive is refused, not followed
+            Path linked;
+            try (Stream<Path> dirs = Files.list(archive.root())) {
+                linked = dirs.filter(d -> d.getFileName().toString().startsWith(UNIT)).findFirst().orElseThrow();
+            }
+            Path moved = Files.move(linked, root.resolve("moved"));
+            Files.createSymbolicLink(linked, outside);
+            assertError(client.get(HttpApp.ARCHIVE + "?unit=" + URLEncoder.encode(UNIT, StandardCharsets.UTF_8) + "&year=2020"),
+                    403, "archive_link");
+            assertError(post(client, HttpApp.ARCHIVE, last, XLSX), 403, "archive_link");
+            assertEquals(List.of("2020.xlsx", "unit.json"), names(outside));
+            assertEquals(List.of("2020.xlsx", "unit.json"), names(moved));
+        });
+        try (Stream<Path> all = Files.walk(root)) {
+            all.filter(Files::isRegularFile).forEach(f -> assertTrue(f.startsWith(archive.root()) || f.startsWith(root.resolve("outside"))
+                    || f.startsWith(root.resolve("moved")), f.toString()));
+        }
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+        }
+    }
+
+    @Test
     void aTokenOnLoopbackIsEnforcedToo() {
         JavalinTest.test(HttpApp.create(WITH_TOKEN.withHost("127.0.0.1")), (server, client) ->
                 assertUnauthorized(client.get(HttpApp.PROFILES), "loopback"));
