@@ -239,6 +239,28 @@ class HttpSecurityTest {
     }
 
     @Test
+    void openApiDocumentsTheTokenOnEveryApiOperationOnly() throws IOException {
+        com.fasterxml.jackson.databind.JsonNode api;
+        try (var in = HttpSecurityTest.class.getResourceAsStream("/openapi.json")) {
+            api = cn.juesuan.model.Json.MAPPER.readTree(in);
+        }
+        assertEquals("bearer", api.at("/components/securitySchemes/bearerAuth/scheme").asText());
+        int operations = 0;
+        for (var path = api.get("paths").fields(); path.hasNext(); ) {
+            var p = path.next();
+            for (var op = p.getValue().fields(); op.hasNext(); ) {
+                var o = op.next();
+                String what = o.getKey() + " " + p.getKey();
+                boolean isApi = p.getKey().startsWith("/api/");
+                assertEquals(isApi, o.getValue().path("responses").has("401"), what);
+                assertEquals(isApi, o.getValue().path("security").toString().contains("bearerAuth"), what);
+                operations += isApi ? 1 : 0;
+            }
+        }
+        assertEquals(13, operations);
+    }
+
+    @Test
     void tokenMatchingIsExact() {
         AccessToken t = AccessToken.of(WITH_TOKEN);
         assertTrue(t.matches("Bearer " + TOKEN));
