@@ -144,6 +144,33 @@ class HttpSecurityTest {
         });
     }
 
+    /** Routing matches the raw path as the token check does; /api/profiles/ (routed like /api/profiles) gets 401. */
+    @Test
+    void unusualSpellingsOfAnApiPathDoNotGetPastTheToken() throws IOException {
+        Javalin app = HttpApp.create(WITH_TOKEN.withPort(0)).start();
+        try {
+            for (String target : List.of("/addin/../api/profiles", "/addin/%2e%2e/api/profiles", "//api/profiles", "/./api/profiles",
+                    "/api/./profiles", "/api//profiles", "/%61pi/profiles", "/api/%70rofiles", "/API/profiles", "/api/profiles/",
+                    "/api/profiles;x=1", "/addin/..%2Fapi/profiles", "/health/../api/profiles")) {
+                String status = rawGet(app.port(), target);
+                assertFalse(status.contains(" 200 "), target + " → " + status);
+            }
+            assertTrue(rawGet(app.port(), "/api/profiles").contains(" 401 "));
+        } finally {
+            app.stop();
+        }
+    }
+
+    /** The status line of a GET sent as written (HTTP clients would tidy the path first). */
+    static String rawGet(int port, String target) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return response.substring(0, Math.max(0, response.indexOf("\r\n")));
+        }
+    }
+
     @Test
     void healthHomeOpenApiAndTheAddinFilesStayPublic() {
         JavalinTest.test(HttpApp.create(WITH_TOKEN), (server, client) -> {
