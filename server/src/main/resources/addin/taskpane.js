@@ -20,11 +20,12 @@
     { code: 'info', label: '信息', fill: '#DDEBF7' }
   ];
   var MARKS_SETTING = 'juesuan.marks';
+  var TOKEN_KEY = 'juesuan.accessToken';
   var BATCH = 500;          // ranges per sync
   var ADDRESSES_PER_CALL = 100; // cells per getRanges() call
   var SLICE = 4194304;      // getFileAsync slice size (the maximum)
 
-  var state = { inExcel: false, report: null, marks: null, busy: false, file: null };
+  var state = { inExcel: false, report: null, marks: null, busy: false, file: null, token: null };
 
   function $(id) { return document.getElementById(id); }
 
@@ -44,10 +45,13 @@
       xhr.open(method, url, true);
       xhr.responseType = responseType || 'text';
       if (contentType) { xhr.setRequestHeader('Content-Type', contentType); }
+      xhr.sentToken = !!state.token;
+      if (state.token) { xhr.setRequestHeader('Authorization', 'Bearer ' + state.token); }
       xhr.onload = function () {
         if (xhr.status >= 200 && xhr.status < 300) {
           resolve({ status: xhr.status, body: xhr.response, xhr: xhr });
         } else {
+          if (xhr.status === 401) { askToken(xhr.sentToken); }
           serverError(xhr).then(reject);
         }
       };
@@ -74,6 +78,9 @@
       if (xhr.status === 413) {
         return '工作簿太大，超过了服务器允许的上限。' + (j && j.message ? '（' + j.message + '）' : '') +
           '\n可删去无关的工作表后再试，或请管理员调高上限。';
+      }
+      if (xhr.status === 401) {
+        return xhr.sentToken ? '访问令牌不正确：请在上方重新输入后再试。' : '服务器要求访问令牌：请在上方输入管理员提供的令牌后再试。';
       }
       if (j && j.message) { return j.message; }
       if (xhr.status === 404) { return '服务器上没有这个功能（' + xhr.status + '）：服务器版本可能较旧，请联系管理员升级。'; }
@@ -107,6 +114,64 @@
       }
     }
     return parts.length ? '?' + parts.join('&') : '';
+  }
+
+  // --- access token: asked for in the pane when the server answers 401, then kept on this computer -----------
+
+  /**
+   * localStorage under Office's partition key where the host partitions storage (Excel on the web), as Microsoft
+   * advises ("Persist add-in state and settings", office-js-docs-pr docs/develop/persisting-add-in-state-and-settings.md).
+   * Not Office.context.document.settings: those are saved inside the workbook and travel with the file.
+   */
+  function tokenKey() {
+    var partition = window.Office && Office.context && Office.context.partitionKey;
+    return (partition || '') + TOKEN_KEY;
+  }
+
+  function loadToken() {
+    try { state.token = window.localStorage.getItem(tokenKey()) || null; } catch (e) { state.token = null; }
+    show($('token-change'), !!state.token);
+  }
+
+  function saveToken(token) {
+    state.token = token || null;
+    try {
+      if (state.token) { window.localStorage.setItem(tokenKey(), state.token); } else { window.localStorage.removeItem(tokenKey()); }
+    } catch (e) { /* storage blocked: the token lasts while the pane is open */ }
+    show($('token-change'), !!state.token);
+  }
+
+  function askToken(wrong) {
+    text($('token-text'), wrong ? '访问令牌不正确，请重新输入（区分大小写）。'
+      : '本单位的决算助手服务器要求访问令牌。请输入管理员提供的令牌，保存后这台电脑上的面板会记住它。');
+    show($('token-forget'), !!state.token);
+    show($('token-box'), true);
+    $('token-input').value = '';
+    $('token-input').focus();
+  }
+
+  /** Saves the entered token and checks it at once (GET /api/profiles, which also fills the 表样 list). */
+  function submitToken() {
+    var token = String($('token-input').value).trim();
+    if (!token) { text($('token-text'), '请输入访问令牌。'); return resolved(null); }
+    saveToken(token);
+    show($('token-box'), false);
+    error('');
+    return loadProfiles().then(function (ok) { if (ok) { notice('已保存访问令牌。'); } });
+  }
+
+  function forgetToken() {
+    saveToken(null);
+    show($('token-box'), false);
+    notice('已清除这台电脑上保存的访问令牌。');
+  }
+
+  function changeToken() {
+    text($('token-text'), '已保存访问令牌。可以输入新的令牌替换它，或清除已保存的令牌。');
+    show($('token-forget'), true);
+    show($('token-box'), true);
+    $('token-input').value = '';
+    $('token-input').focus();
   }
 
   // --- UI helpers ---------------------------------------------------------------------------------------------
@@ -697,15 +762,18 @@
 
   // --- 生成空白表 ---------------------------------------------------------------------------------------------
 
+  /** Fills the 表样 list once; resolves true when the server answered. */
   function loadProfiles() {
     return getJson(API.profiles).then(function (profiles) {
       var select = $('blank-profile');
+      if (select.options.length > 1) { return true; }
       profiles.forEach(function (p) {
         var o = node('option', '', p.name);
         o.value = p.id;
         select.appendChild(o);
       });
-    }, function (e) { error(describe(e)); });
+      return true;
+    }, function (e) { error(describe(e)); return false; });
   }
 
   function blank() {
@@ -726,12 +794,13 @@
         }
         download(r.body, fileName(r.xhr, unit + year + '年度部门决算（空表）.xlsx'));
         line.innerHTML = '';
+        show(line, true);
+        if (state.token) { text(line, '已下载空白表。'); return null; } // a plain link cannot carry the token
         line.appendChild(document.createTextNode('已下载空白表。若没有开始下载，请在浏览器中打开：'));
         var a = node('a', '', '下载链接');
         a.href = url;
         a.target = '_blank';
         line.appendChild(a);
-        show(line, true);
         return null;
       });
     });
@@ -786,6 +855,11 @@
     $('download-annotated').addEventListener('click', downloadAnnotated);
     $('fill').addEventListener('click', fill);
     $('blank').addEventListener('click', blank);
+    $('token-save').addEventListener('click', submitToken);
+    $('token-input').addEventListener('keydown', function (e) { if (e.keyCode === 13) { submitToken(); } });
+    $('token-forget').addEventListener('click', forgetToken);
+    $('token-cancel').addEventListener('click', function () { show($('token-box'), false); });
+    $('token-change').addEventListener('click', changeToken);
     $('blank-year').value = new Date().getFullYear() - 1;
   }
 
@@ -798,6 +872,7 @@
       notice('本页没有在 Excel 中打开：可以选择工作簿文件校验、生成空白表；标注、跳转和从上年填充需在 Excel 的“决算助手”选项卡中使用。');
     }
     loadMarks();
+    loadToken();
     updateMarkButtons();
     loadProfiles();
     var a = action();

@@ -10,6 +10,7 @@
  *   fileBase64  the .xlsx that getFileAsync hands over
  *   sheets      [{name, address, values}]: used ranges, for getUsedRange()
  *   fills       {sheet: {A1: '#FFFF00'}}: fills the workbook starts with (others are '#FFFFFF', no fill)
+ *   partitionKey Office.context.partitionKey (undefined by default, as in Excel on Windows)
  */
 (function () {
   'use strict';
@@ -211,6 +212,7 @@
     FileType: { Compressed: 'compressed' },
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     context: {
+      partitionKey: cfg.partitionKey,
       requirements: { isSetSupported: function (set, version) { return supported(set, version); } },
       document: {
         getFileAsync: function (type, options, cb) {

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.FileSystems;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -77,13 +78,16 @@ public final class Archive {
         checkYear(year);
         Path dir = unitDir(name);
         Path target = dir.resolve(year + ".xlsx");
+        Path lock = dir.resolve("." + year + ".lock");
         try {
             createRoot();
+            refuseLinks(dir);
             Files.createDirectories(dir);
             ReentrantLock local = LOCKS.computeIfAbsent(target.toString(), k -> new ReentrantLock());
             local.lock();
-            try (FileChannel lockFile = FileChannel.open(dir.resolve("." + year + ".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock ignored = lockFile.lock()) {
+            try (FileChannel lockFile = FileChannel.open(refuseLinks(lock), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS); FileLock ignored = lockFile.lock()) {
+                refuseLinks(target, dir.resolve(UNIT_FILE));
                 DurableFiles.removeLeftovers(target);
                 DurableFiles.replace(dir.resolve(UNIT_FILE), new ByteArrayInputStream(
                         Json.MAPPER.writeValueAsBytes(new UnitFile(name, blankToNull(unitCode)))));
@@ -101,8 +105,9 @@ public final class Archive {
     public Optional<byte[]> get(String unit, int year) {
         String name = UnitNames.check(unit);
         checkYear(year);
-        try {
-            return Optional.of(Files.readAllBytes(unitDir(name).resolve(year + ".xlsx")));
+        Path dir = unitDir(name);
+        try (InputStream in = Files.newInputStream(refuseLinks(dir, dir.resolve(year + ".xlsx")), LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.of(in.readAllBytes());
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -118,7 +123,7 @@ public final class Archive {
             return out;
         }
         try (var dirs = Files.list(root)) {
-            for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+            for (Path dir : dirs.filter(d -> Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
                 UnitFile u = unitFile(dir);
                 if (u == null || only != null && !only.equals(UnitNames.identity(u.name()))) {
                     continue;
@@ -126,7 +131,8 @@ public final class Archive {
                 try (var files = Files.list(dir)) {
                     for (Path f : files.sorted().toList()) {
                         Matcher m = ENTRY.matcher(f.getFileName().toString());
-                        if (m.matches() && (year == null || year == Integer.parseInt(m.group(1)))) {
+                        if (m.matches() && (year == null || year == Integer.parseInt(m.group(1)))
+                                && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
                             out.add(new Entry(u.name(), u.code(), Integer.parseInt(m.group(1)), Files.size(f), storedAt(f)));
                         }
                     }
@@ -147,6 +153,20 @@ public final class Archive {
         return dir;
     }
 
+    /**
+     * Refuses symbolic links below the root (the root itself may be one): a link could lead a read or a write out
+     * of the archive. Returns the last path. Opening with NOFOLLOW_LINKS closes the race for files.
+     */
+    private static Path refuseLinks(Path... paths) {
+        for (Path p : paths) {
+            if (Files.isSymbolicLink(p)) {
+                throw new JuesuanException("archive_link", 403, "归档目录中的“" + p.getFileName() + "”是符号链接，"
+                        + "为防止读写归档目录以外的文件，已拒绝。请管理员检查归档目录。");
+            }
+        }
+        return paths[paths.length - 1];
+    }
+
     private void createRoot() throws IOException {
         if (Files.isDirectory(root)) {
             return;
@@ -159,7 +179,9 @@ public final class Archive {
 
     private static UnitFile unitFile(Path dir) {
         try {
-            return Json.MAPPER.readValue(Files.readAllBytes(dir.resolve(UNIT_FILE)), UnitFile.class);
+            try (InputStream in = Files.newInputStream(dir.resolve(UNIT_FILE), LinkOption.NOFOLLOW_LINKS)) {
+                return Json.MAPPER.readValue(in, UnitFile.class);
+            }
         } catch (IOException e) {
             return null; // not an archive folder
         }

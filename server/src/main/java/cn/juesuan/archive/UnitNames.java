@@ -47,7 +47,8 @@ final class UnitNames {
     static String folder(String checkedName) {
         String id = identity(checkedName);
         StringBuilder safe = new StringBuilder();
-        id.codePoints().forEach(cp -> safe.appendCodePoint("<>:\"|?*".indexOf(cp) >= 0 ? '_' : cp));
+        // the key folds full-width ／ ＼ into / \, so separators are replaced here as well as refused in check()
+        id.codePoints().forEach(cp -> safe.appendCodePoint("<>:\"|?*/\\".indexOf(cp) >= 0 || Character.isISOControl(cp) ? '_' : cp));
         String s = safe.toString().replaceAll("^\\.+", "_");
         if (s.codePointCount(0, s.length()) > 60) {
             s = s.substring(0, s.offsetByCodePoints(0, 60));

@@ -9,6 +9,7 @@ import cn.juesuan.rules.ValidationReport;
 import cn.juesuan.rules.Validator;
 import cn.juesuan.archive.Archive;
 import cn.juesuan.core.JuesuanException;
+import cn.juesuan.http.AccessToken;
 import cn.juesuan.http.FillInput;
 import cn.juesuan.http.HttpApp;
 import cn.juesuan.http.Params;
@@ -271,6 +272,9 @@ public final class Main {
             in.out().println("Excel 加载项清单：" + config.publicOrigin() + HttpApp.ADDIN_MANIFEST);
         }
         in.out().println("归档目录：" + archive.root());
+        if (config.accessToken() != null) {
+            in.out().println("已启用访问令牌：每个 /api 请求须带 Authorization: Bearer 令牌（见 docs/security.md）");
+        }
         new CountDownLatch(1).await();
         return OK;
     }
@@ -294,7 +298,7 @@ public final class Main {
                 throw new UsageException("--origin 需要 HTTPS：请同时给出 --https-cert 和 --https-key，或 --keystore。");
             }
             config = config.withPublicOrigin(Origin.https(in.opt("--origin"), "--origin"));
-        } else if (tls != null && isLoopback(config.host())) {
+        } else if (tls != null && AccessToken.isLoopback(config.host())) {
             config = config.withPublicOrigin("https://localhost:" + config.port());
         }
         if (in.opt("--allow-origin") != null) {
@@ -347,10 +351,6 @@ public final class Main {
             throw new UsageException("HTTPS 需要同时给出 --https-cert（证书 PEM）和 --https-key（私钥 PEM）。");
         }
         return cert == null ? null : TlsConfig.pem(Path.of(cert), Path.of(key));
-    }
-
-    private static boolean isLoopback(String host) {
-        return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
     }
 
     private static int manifest(Invocation in) throws IOException {

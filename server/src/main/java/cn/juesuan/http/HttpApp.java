@@ -171,10 +171,14 @@ public final class HttpApp {
             if (config.tls() != null) {
                 c.jetty.addConnector((server, httpConfig) -> Tls.connector(server, httpConfig, config));
             }
+            AccessToken.configure(c, config);
         });
+        SecurityHeaders headers = new SecurityHeaders(addinFiles.officeJsUrl());
         Cors cors = new Cors(config);
+        AccessToken token = AccessToken.of(config);
         app.before(ctx -> {
-            if (!cors.admit(ctx)) {
+            headers.apply(ctx);
+            if (!cors.admit(ctx) || token != null && !token.admit(ctx)) {
                 ctx.skipRemainingHandlers();
             }
         });
@@ -301,8 +305,6 @@ public final class HttpApp {
         AddinFiles.File f = addinFiles.get(ctx.pathParam("path")).orElseThrow(() -> JuesuanException.notFound("not_found",
                 "没有这个加载项文件：" + ctx.path() + "。"));
         ctx.header("Cache-Control", f.cacheControl());
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
         ctx.contentType(f.contentType()).result(f.body());
     }
 

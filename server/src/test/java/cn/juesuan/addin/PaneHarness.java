@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -77,10 +78,17 @@ abstract class PaneHarness {
         }
     }
 
+    /** Every page the test opened ran under the pane's Content-Security-Policy without a violation. */
     @AfterEach
     void closeContext() {
         if (context != null) {
-            context.close();
+            try {
+                for (Page p : context.pages()) {
+                    assertEquals("[]", p.evaluate("JSON.stringify(window.__cspViolations || [])"), "CSP violations in " + p.url());
+                }
+            } finally {
+                context.close();
+            }
         }
     }
 
@@ -91,10 +99,13 @@ abstract class PaneHarness {
         context.route(url -> !url.startsWith(base + "/"), Route::abort); // nothing leaves the machine
         context.route("**/office.js", r -> r.fulfill(new Route.FulfillOptions().setStatus(200)
                 .setContentType("text/javascript; charset=utf-8").setBody(fakeOffice)));
-        context.addInitScript("window.__fakeOffice = " + Json.MAPPER.writeValueAsString(fake) + ";");
+        context.addInitScript("window.__fakeOffice = " + Json.MAPPER.writeValueAsString(fake) + ";"
+                + "window.__cspViolations = [];"
+                + "document.addEventListener('securitypolicyviolation', function (e) {"
+                + "  window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI); });");
         Page page = context.newPage();
         page.navigate(base + "/addin/taskpane.html" + query);
-        page.waitForFunction("document.querySelector('.tabs button.active') !== null");
+        waitFor(page, "document.querySelector('.tabs button.active') !== null");
         return page;
     }
 
@@ -123,7 +134,21 @@ abstract class PaneHarness {
     }
 
     static void waitIdle(Page page) {
-        page.waitForFunction("document.getElementById('busy').hidden");
+        waitFor(page, "document.getElementById('busy').hidden");
+    }
+
+    /**
+     * Waits until the expression is true in the page. Polls with evaluate: Playwright's waitForFunction builds its
+     * predicate with eval, which the pane's Content-Security-Policy forbids, as it should.
+     */
+    static void waitFor(Page page, String expression) {
+        long end = System.nanoTime() + 30_000_000_000L;
+        while (!Boolean.TRUE.equals(page.evaluate("!!(" + expression + ")"))) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out waiting for " + expression);
+            }
+            page.waitForTimeout(20);
+        }
     }
 
     static List<String> texts(Page page, String selector) {

@@ -33,13 +33,13 @@ class TaskPaneBrowserTest extends PaneHarness {
         Page page = open(excelWith(null, Map.of("ExcelApi", "1.9")), "?action=blank&_host_Info=Excel$Win32$16.01$zh-CN");
         assertTrue(page.isVisible("#panel-blank"));
         assertFalse(page.isVisible("#panel-validate"));
-        page.waitForFunction("document.querySelectorAll('#blank-profile option').length > 3");
+        waitFor(page, "document.querySelectorAll('#blank-profile option').length > 3");
         page.fill("#blank-year", "2023");
         page.fill("#blank-unit", UNIT);
         page.fill("#blank-unit-code", "510900001");
         page.selectOption("#blank-profile", "national-9");
         page.click("#blank");
-        page.waitForFunction("window.__officeCalls.some(function (c) { return c.op === 'createWorkbook'; })");
+        waitFor(page, "window.__officeCalls.some(function (c) { return c.op === 'createWorkbook'; })");
         waitIdle(page);
         List<Map<String, Object>> created = calls(page, op("createWorkbook"));
         assertEquals(1, created.size());
@@ -75,7 +75,7 @@ class TaskPaneBrowserTest extends PaneHarness {
         page.fill("#blank-year", "2024");
         page.route("**/api/templates/blank**", Route::abort);
         page.click("#blank");
-        page.waitForFunction("!document.getElementById('error').hidden && document.getElementById('error').textContent.indexOf('无法连接') >= 0");
+        waitFor(page, "!document.getElementById('error').hidden && document.getElementById('error').textContent.indexOf('无法连接') >= 0");
         assertTrue(page.textContent("#error").contains("证书"), page.textContent("#error"));
         waitIdle(page);
         assertTrue(calls(page, op("createWorkbook")).isEmpty());
@@ -101,7 +101,7 @@ class TaskPaneBrowserTest extends PaneHarness {
             byte[] blank = new Filler(Fixtures.registry()).blank("sichuan-2024", 2024, UNIT, null);
             Page page = open(excelWith(blank, Map.of("ExcelApi", "1.9", "CompressedFile", true)), "?action=fill");
             page.click("#fill");
-            page.waitForFunction("!document.getElementById('error').hidden");
+            waitFor(page, "!document.getElementById('error').hidden");
             String error = page.textContent("#error");
             assertTrue(error.contains("工作簿太大") && error.contains("4096"), error);
             waitIdle(page);
@@ -121,7 +121,7 @@ class TaskPaneBrowserTest extends PaneHarness {
         page.fill("#blank-unit", UNIT);
         page.selectOption("#blank-profile", "no-such-profile");
         page.click("#blank");
-        page.waitForFunction("!document.getElementById('error').hidden");
+        waitFor(page, "!document.getElementById('error').hidden");
         String error = page.textContent("#error");
         assertTrue(error.contains("no-such-profile") && error.contains("表样"), error);
     }

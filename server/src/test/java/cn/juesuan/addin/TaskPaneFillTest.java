@@ -115,7 +115,7 @@ class TaskPaneFillTest extends PaneHarness {
         page.check("input[name=fill-source][value=file]");
         page.setInputFiles("#fill-file", new FilePayload("上年决算.xlsx", HttpApp.XLSX, previous));
         page.click("#fill");
-        page.waitForFunction("!document.getElementById('fill-result').hidden || !document.getElementById('error').hidden");
+        waitFor(page, "!document.getElementById('fill-result').hidden || !document.getElementById('error').hidden");
         waitIdle(page);
         assertTrue(page.isHidden("#error"), () -> page.textContent("#error"));
         List<Map<String, Object>> calls = calls(page);
@@ -163,7 +163,7 @@ class TaskPaneFillTest extends PaneHarness {
             Page page = open(excelWith(blank, Map.of("ExcelApi", "1.9", "CompressedFile", true)), "?action=fill");
             assertTrue(page.isChecked("input[name=fill-source][value=archive]"));
             page.click("#fill");
-            page.waitForFunction("!document.getElementById('fill-result').hidden || !document.getElementById('error').hidden");
+            waitFor(page, "!document.getElementById('fill-result').hidden || !document.getElementById('error').hidden");
             waitIdle(page);
             assertTrue(page.isHidden("#error"), () -> page.textContent("#error"));
             assertEquals(expectedWrites(expected), recordedWrites(calls(page)));

@@ -143,7 +143,7 @@ class TaskPaneValidateTest extends PaneHarness {
         Map<String, Object> fake = excelWith(wb.xlsx(), sets);
         fake.putAll(extra);
         Page page = open(fake, "?action=validate&_host_Info=Excel$Win32$16.01$zh-CN$$$$0");
-        page.waitForFunction("!document.getElementById('result').hidden || !document.getElementById('error').hidden");
+        waitFor(page, "!document.getElementById('result').hidden || !document.getElementById('error').hidden");
         waitIdle(page);
         assertTrue(page.isHidden("#error"), () -> page.textContent("#error"));
         return page;
@@ -183,7 +183,7 @@ class TaskPaneValidateTest extends PaneHarness {
 
         // clicking a finding activates its sheet and selects its cell, in that order
         page.click(totalItem);
-        page.waitForFunction("window.__officeCalls.some(function (c) { return c.op === 'select'; })");
+        waitFor(page, "window.__officeCalls.some(function (c) { return c.op === 'select'; })");
         List<Map<String, Object>> nav = calls(page, c -> "activate".equals(c.get("op")) || "select".equals(c.get("op")));
         assertEquals(List.of(Map.of("op", "activate", "sheet", wb.total().sheet()),
                 Map.of("op", "select", "sheet", wb.total().sheet(), "address", wb.total().a1())), nav);
@@ -197,7 +197,7 @@ class TaskPaneValidateTest extends PaneHarness {
         fake.put("host", null);
         Page page = open(fake, "?action=validate");
         page.setInputFiles("#validate-file", new FilePayload("遂宁市科学技术局2024.xlsx", HttpApp.XLSX, wb.xlsx()));
-        page.waitForFunction("!document.getElementById('result').hidden || !document.getElementById('error').hidden");
+        waitFor(page, "!document.getElementById('result').hidden || !document.getElementById('error').hidden");
         waitIdle(page);
         assertEquals(expectedItems(report), paneItems(page));
         assertFalse(page.isVisible("#mark"));

@@ -101,6 +101,99 @@ class ArchiveTest {
     }
 
     @Test
+    void absolutePathsSeparatorsAndTheirDisguisesStayInside() throws IOException {
+        Archive archive = new Archive(root.resolve("archive"));
+        for (String bad : List.of("/etc/passwd", "/", "C:\\Windows\\win.ini", "\\\\server\\share", "a/../../b", "..\u0000",
+                "单位\n名称", "\u0085..")) {
+            JuesuanException e = assertThrows(JuesuanException.class, () -> archive.store(bad, null, 2020, workbookA), bad);
+            assertEquals("bad_unit", e.code(), bad);
+            assertThrows(JuesuanException.class, () -> archive.get(bad, 2020), bad);
+            assertThrows(JuesuanException.class, () -> archive.list(bad, null), bad);
+        }
+        // full-width ／ ＼ ． fold into / \ . in the unit's key; URL encodings are plain text by the time they get here
+        List<String> odd = List.of("．．／．．／outside", "..／..／outside", "单位＼..＼..＼x", "%2e%2e%2foutside", "..%2F..%2Foutside",
+                "%252e%252e%252f", "C:", "～／");
+        for (String name : odd) {
+            archive.store(name, null, 2020, workbookA);
+            assertArrayEquals(workbookA, archive.get(name, 2020).orElseThrow(), name);
+        }
+        assertEquals(odd.stream().map(cn.juesuan.text.Text::key).distinct().count(), archive.list(null, null).size(),
+                "．．／ and ..／ are one unit");
+        try (Stream<Path> all = Files.walk(root)) {
+            all.filter(p -> !p.equals(root) && !p.equals(archive.root())).forEach(p -> {
+                assertTrue(p.startsWith(archive.root()), p.toString());
+                assertEquals(archive.root(), Files.isDirectory(p) ? p.getParent() : p.getParent().getParent(), p.toString());
+            });
+        }
+    }
+
+    @Test
+    void symbolicLinksInsideTheArchiveAreNeitherReadNorWrittenThrough() throws IOException {
+        Path outside = Files.createDirectories(root.resolve("outside"));
+        byte[] secret = "secret, not a workbook".getBytes(StandardCharsets.UTF_8);
+        Files.write(outside.resolve("2020.xlsx"), secret);
+        Files.write(outside.resolve("secret.xlsx"), secret);
+        Files.writeString(outside.resolve("unit.json"), "{\"name\":\"外单位\"}");
+        Archive archive = new Archive(root.resolve("archive"));
+
+        // the unit's folder is a link out of the archive
+        Path linkedUnit = unitFolder(archive, "外单位");
+        deleteTree(linkedUnit);
+        Files.createSymbolicLink(linkedUnit, outside);
+        assertLink(() -> archive.store("外单位", null, 2021, workbookA));
+        assertLink(() -> archive.get("外单位", 2020));
+        assertEquals(List.of(), archive.list("外单位", null));
+
+        // the entry, the lock file and unit.json are links out of the archive
+        Path dir = unitFolder(archive, UNIT);
+        Files.delete(dir.resolve("2020.xlsx"));
+        Files.createSymbolicLink(dir.resolve("2020.xlsx"), outside.resolve("secret.xlsx"));
+        assertLink(() -> archive.get(UNIT, 2020));
+        assertLink(() -> archive.store(UNIT, null, 2020, workbookA));
+        assertEquals(List.of(), archive.list(UNIT, 2020));
+        Files.createSymbolicLink(dir.resolve(".2021.lock"), outside.resolve("created.lock"));
+        assertLink(() -> archive.store(UNIT, null, 2021, workbookA));
+        Path third = unitFolder(archive, "遂宁市科学技术局");
+        Files.delete(third.resolve("unit.json"));
+        Files.createSymbolicLink(third.resolve("unit.json"), outside.resolve("unit.json"));
+        assertLink(() -> archive.store("遂宁市科学技术局", null, 2021, workbookA));
+        assertEquals(List.of(), archive.list(null, null).stream().filter(e -> !e.unit().equals(UNIT)).toList(), "no unit read through a link");
+
+        try (Stream<Path> files = Files.list(outside)) {
+            assertEquals(List.of("2020.xlsx", "secret.xlsx", "unit.json"), files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        assertArrayEquals(secret, Files.readAllBytes(outside.resolve("2020.xlsx")));
+        assertArrayEquals(secret, Files.readAllBytes(outside.resolve("secret.xlsx")));
+        assertFalse(Files.exists(root.resolve("created.lock")));
+    }
+
+    /** The folder a first store of unit created (the archive's only folder for it). */
+    private static Path unitFolder(Archive archive, String unit) throws IOException {
+        archive.store(unit, null, 2020, workbookA);
+        try (Stream<Path> dirs = Files.list(archive.root())) {
+            List<Path> found = dirs.filter(d -> Files.exists(d.resolve("unit.json"), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && d.getFileName().toString().startsWith(unit)).toList();
+            assertEquals(1, found.size(), found.toString());
+            return found.get(0);
+        }
+    }
+
+    private static void assertLink(org.junit.jupiter.api.function.Executable e) {
+        JuesuanException x = assertThrows(JuesuanException.class, e);
+        assertEquals("archive_link", x.code(), x.getMessage());
+        assertEquals(403, x.status());
+        assertTrue(x.getMessage().contains("符号链接"), x.getMessage());
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @Test
     void concurrentStoresOfOneUnitYearAreSerialised() throws Exception {
         Archive archive = new Archive(root);
         AtomicInteger inside = new AtomicInteger();

@@ -11,12 +11,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `manifest` and the HTTPS / add-in options of `serve`. */
@@ -87,5 +89,24 @@ class CliAddinTest {
         ServerConfig c = serve("--allow-origin", "https://a.example, https://B.example:9443/", "--office-js", dir.toString());
         assertEquals(List.of("https://a.example", "https://b.example:9443"), c.allowedOrigins());
         assertEquals(dir, c.officeJsDir());
+    }
+
+    @Test
+    void serveRefusesAnOpenAddressWithoutATokenAndAWeakToken() throws Exception {
+        String port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = String.valueOf(free.getLocalPort());
+        }
+        // a bug here would start the server and block: fail after a minute instead of hanging the build
+        Cli open = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> Cli.run(Fixtures::registry, "serve", "--host", "0.0.0.0", "--port", port));
+        assertEquals(Main.BAD_INPUT, open.code(), open.toString());
+        assertTrue(open.err().contains("拒绝启动") && open.err().contains("--token") && open.err().contains("JUESUAN_TOKEN"), open.err());
+        assertFalse(open.err().contains("Exception"), open.err());
+        Cli weak = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> Cli.run(Fixtures::registry, "serve", "--host", "0.0.0.0", "--port", port, "--token", "geheim"));
+        assertEquals(Main.BAD_INPUT, weak.code(), weak.toString());
+        assertTrue(weak.err().contains("至少需要 16 个字符") && weak.err().matches("(?s).*[A-Za-z0-9_-]{43}.*"), weak.err());
+        assertEquals("s3cret-Token-0123456789", serve("--token", "s3cret-Token-0123456789").accessToken());
     }
 }
