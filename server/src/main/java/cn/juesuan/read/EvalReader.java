@@ -11,6 +11,8 @@ import cn.juesuan.read.WorkbookMap.CellLoc;
 import cn.juesuan.read.WorkbookMap.EvalLoc;
 import cn.juesuan.text.Numbers;
 import cn.juesuan.text.Text;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -55,13 +57,17 @@ final class EvalReader {
         this.values = values;
     }
 
-    static Result read(Workbook wb, List<EvalSheetLayout> layouts, CellValues values) {
+    /**
+     * @param skip sheets not to search for self-evaluation titles (those recognised as annex tables)
+     */
+    static Result read(Workbook wb, List<EvalSheetLayout> layouts, CellValues values, Set<Sheet> skip) {
         if (layouts.isEmpty()) {
             return Result.NONE;
         }
         EvalReader r = new EvalReader(layouts, values);
         for (Sheet s : wb) {
-            if (!WorkbookProperties.RESULT_SHEET.equals(s.getSheetName())) { // findings name titles; never a table
+            // findings name titles; never a table
+            if (!WorkbookProperties.RESULT_SHEET.equals(s.getSheetName()) && !skip.contains(s)) {
                 r.readSheet(new SheetText(s));
             }
         }
@@ -71,24 +77,47 @@ final class EvalReader {
     private record Title(int row, EvalSheetLayout layout) {
     }
 
+    private record TitleKey(String key, EvalSheetLayout layout) {
+    }
+
+    /** The title keys of the sheet kinds, and the characters they end with (no cell ending otherwise is a title). */
+    private record TitleKeys(List<TitleKey> keys, Set<Character> lastChars) {
+        static TitleKeys of(List<EvalSheetLayout> layouts) {
+            List<TitleKey> keys = new ArrayList<>();
+            Set<Character> last = new HashSet<>();
+            for (EvalSheetLayout l : layouts) {
+                for (String t : l.allTitles()) {
+                    String k = Text.titleKey(t);
+                    keys.add(new TitleKey(k, l));
+                    last.add(k.isEmpty() ? null : k.charAt(k.length() - 1));
+                }
+            }
+            return new TitleKeys(List.copyOf(keys), last);
+        }
+    }
+
+    /** Computed once per list of kinds the registry loads (weak keys compare by identity). */
+    private static final Cache<List<EvalSheetLayout>, TitleKeys> TITLE_KEYS = Caffeine.newBuilder().weakKeys().build();
+
     private void readSheet(SheetText text) {
+        TitleKeys kinds = TITLE_KEYS.get(layouts, TitleKeys::of);
+        boolean anyEnding = kinds.lastChars().contains(null);
         List<Title> titles = new ArrayList<>();
         for (int r = 0; r <= text.lastRow(); r++) {
             EvalSheetLayout found = null;
             int best = 0;
             for (int c = 0; c <= Math.min(40, text.lastCol(r)); c++) {
                 String raw = text.raw(r, c);
-                if (raw.isEmpty() || raw.length() > MAX_TITLE_LENGTH || text.isMergedNotTopLeft(r, c)) {
+                if (raw.isEmpty() || raw.length() > MAX_TITLE_LENGTH || text.isMergedNotTopLeft(r, c)
+                        || !anyEnding && !kinds.lastChars().contains(Text.lastTitleKeyChar(raw))) {
                     continue;
                 }
                 String key = Text.titleKey(raw);
-                for (EvalSheetLayout l : layouts) {
-                    for (String t : l.allTitles()) {
-                        String tk = Text.titleKey(t);
-                        if (key.endsWith(tk) && tk.length() > best) {
-                            found = l;
-                            best = tk.length();
-                        }
+                for (TitleKey t : kinds.keys()) {
+                    String tk = t.key();
+                    if (key.endsWith(tk) && tk.length() > best) {
+                        found = t.layout();
+                        best = tk.length();
                     }
                 }
             }

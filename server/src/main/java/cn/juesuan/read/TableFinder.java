@@ -6,8 +6,12 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +37,8 @@ final class TableFinder {
     }
 
     private final List<SheetTitles> sheets = new ArrayList<>();
+    /** Title keys of each table layout asked for (layouts are cached by the registry, so by identity). */
+    private final Map<TableLayout, List<String>> titleKeys = new IdentityHashMap<>();
 
     TableFinder(Workbook wb) {
         for (Sheet s : wb) {
@@ -55,8 +61,12 @@ final class TableFinder {
         }
     }
 
+    private List<String> titleKeys(TableLayout table) {
+        return titleKeys.computeIfAbsent(table, t -> t.allTitles().stream().map(Text::titleKey).toList());
+    }
+
     Optional<Found> find(TableLayout table) {
-        List<String> titles = table.allTitles().stream().map(Text::titleKey).toList();
+        List<String> titles = titleKeys(table);
         for (SheetTitles s : sheets) {
             for (Candidate c : s.candidates()) {
                 if (titles.contains(c.key()) || c.stripped() != null && titles.contains(c.stripped())) {
@@ -79,8 +89,23 @@ final class TableFinder {
 
     /** True when the sheet carries the title of the table within its first rows. */
     boolean titled(Sheet sheet, TableLayout table) {
-        List<String> titles = table.allTitles().stream().map(Text::titleKey).toList();
-        return sheets.stream().filter(s -> s.sheet() == sheet).flatMap(s -> s.candidates().stream())
+        return sheets.stream().filter(s -> s.sheet() == sheet).anyMatch(s -> titled(s, table));
+    }
+
+    private boolean titled(SheetTitles sheet, TableLayout table) {
+        List<String> titles = titleKeys(table);
+        return sheet.candidates().stream()
                 .anyMatch(c -> titles.contains(c.key()) || c.stripped() != null && titles.contains(c.stripped()));
+    }
+
+    /** The sheets that carry the title of one of the tables within their first rows. */
+    Set<Sheet> titledSheets(List<TableLayout> tables) {
+        Set<Sheet> out = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (SheetTitles s : sheets) {
+            if (tables.stream().anyMatch(t -> titled(s, t))) {
+                out.add(s.sheet());
+            }
+        }
+        return out;
     }
 }

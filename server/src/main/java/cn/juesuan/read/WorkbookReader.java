@@ -50,7 +50,8 @@ public final class WorkbookReader {
     public ReadResult read(Workbook wb, String profileId) {
         TableFinder finder = new TableFinder(wb);
         CellValues values = new CellValues(wb.getCreationHelper().createFormulaEvaluator());
-        EvalReader.Result evals = EvalReader.read(wb, registry.evalSheets(), values);
+        List<TableLayout> annexTables = registry.profiles().stream().flatMap(p -> p.tables().stream()).toList();
+        EvalReader.Result evals = EvalReader.read(wb, registry.evalSheets(), values, finder.titledSheets(annexTables));
         Profile profile = profileId != null ? registry.get(profileId) : hasAnnexTables(finder) ? detect(finder)
                 : evalProfile(wb, evals);
         return read(wb, profile, finder, values, evals);

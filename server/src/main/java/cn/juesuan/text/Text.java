@@ -59,6 +59,34 @@ public final class Text {
         return YEAR_PREFIX.matcher(k).replaceFirst("");
     }
 
+    /**
+     * The character {@link #titleKey} of the text ends with, found without building the key: spaces and quotes at
+     * the end are skipped, full-width forms and brackets mapped as {@link #key} maps them; 0 when there is none.
+     */
+    public static char lastTitleKeyChar(String s) {
+        for (int i = s.length() - 1; i >= 0; i--) {
+            char c = s.charAt(i);
+            if (c >= '\uFF01' && c <= '\uFF5E') {
+                c = (char) (c - 0xFEE0);
+            }
+            switch (c) {
+                case ' ', '\t', '\n', '\u000B', '\f', '\r', '\u00A0', '\u3000', '"', '\'', '“', '”', '‘', '’' -> {
+                    continue;
+                }
+                case '〔', '【' -> {
+                    return '[';
+                }
+                case '〕', '】' -> {
+                    return ']';
+                }
+                default -> {
+                    return c;
+                }
+            }
+        }
+        return 0;
+    }
+
     public static boolean isBlank(String s) {
         return s == null || SPACES.matcher(s).replaceAll("").isEmpty();
     }
