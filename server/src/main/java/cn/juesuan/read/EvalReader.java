@@ -16,7 +16,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 import java.math.BigDecimal;
@@ -58,17 +57,17 @@ final class EvalReader {
     }
 
     /**
-     * @param skip sheets not to search for self-evaluation titles (those recognised as annex tables)
+     * @param finder the workbook's sheets (the findings sheet, which names titles, is not one of them)
+     * @param skip   sheets not to search for self-evaluation titles (those recognised as annex tables)
      */
-    static Result read(Workbook wb, List<EvalSheetLayout> layouts, CellValues values, Set<Sheet> skip) {
+    static Result read(TableFinder finder, List<EvalSheetLayout> layouts, CellValues values, Set<Sheet> skip) {
         if (layouts.isEmpty()) {
             return Result.NONE;
         }
         EvalReader r = new EvalReader(layouts, values);
-        for (Sheet s : wb) {
-            // findings name titles; never a table
-            if (!WorkbookProperties.RESULT_SHEET.equals(s.getSheetName()) && !skip.contains(s)) {
-                r.readSheet(new SheetText(s));
+        for (Sheet s : finder.sheets()) {
+            if (!skip.contains(s)) {
+                r.readSheet(finder.text(s));
             }
         }
         return new Result(List.copyOf(r.evaluations), List.copyOf(r.locs), List.copyOf(r.notes), r.year);

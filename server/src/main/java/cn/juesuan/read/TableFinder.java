@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the sheet and title row of a table by its title (or aliases), never by its number or position. The texts
- * near the top of every sheet are indexed once per workbook.
+ * near the top of every sheet are indexed once per workbook; the sheets' texts are built once and shared by
+ * everything that reads the workbook (detection, self-evaluation sheets, tables).
  */
 final class TableFinder {
     static final int TITLE_SCAN_ROWS = 8;
@@ -33,7 +34,7 @@ final class TableFinder {
     private record Candidate(int row, String key, String stripped) {
     }
 
-    private record SheetTitles(Sheet sheet, String nameKey, String nameStripped, List<Candidate> candidates) {
+    private record SheetTitles(Sheet sheet, SheetText text, String nameKey, String nameStripped, List<Candidate> candidates) {
     }
 
     private final List<SheetTitles> sheets = new ArrayList<>();
@@ -57,7 +58,7 @@ final class TableFinder {
                 }
             }
             String name = Text.key(s.getSheetName());
-            sheets.add(new SheetTitles(s, name, Text.titleKey(SHEET_PREFIX.matcher(name).replaceFirst("")), c));
+            sheets.add(new SheetTitles(s, text, name, Text.titleKey(SHEET_PREFIX.matcher(name).replaceFirst("")), c));
         }
     }
 
@@ -83,8 +84,19 @@ final class TableFinder {
         return Optional.empty();
     }
 
+    /** The workbook's sheets in order, without the findings sheet of an annotated workbook. */
     List<Sheet> sheets() {
         return sheets.stream().map(SheetTitles::sheet).toList();
+    }
+
+    /** The text of one of {@link #sheets()}. */
+    SheetText text(Sheet sheet) {
+        for (SheetTitles s : sheets) {
+            if (s.sheet() == sheet) {
+                return s.text();
+            }
+        }
+        throw new IllegalArgumentException("not a sheet of this workbook: " + sheet.getSheetName());
     }
 
     /** True when the sheet carries the title of the table within its first rows. */

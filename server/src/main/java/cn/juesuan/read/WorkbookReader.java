@@ -51,7 +51,7 @@ public final class WorkbookReader {
         TableFinder finder = new TableFinder(wb);
         CellValues values = new CellValues(wb.getCreationHelper().createFormulaEvaluator());
         List<TableLayout> annexTables = registry.profiles().stream().flatMap(p -> p.tables().stream()).toList();
-        EvalReader.Result evals = EvalReader.read(wb, registry.evalSheets(), values, finder.titledSheets(annexTables));
+        EvalReader.Result evals = EvalReader.read(finder, registry.evalSheets(), values, finder.titledSheets(annexTables));
         Profile profile = profileId != null ? registry.get(profileId) : hasAnnexTables(finder) ? detect(finder)
                 : evalProfile(wb, evals);
         return read(wb, profile, finder, values, evals);
@@ -102,7 +102,7 @@ public final class WorkbookReader {
                         "工作簿中找不到《" + t.title() + "》（" + t.number() + "）。"));
                 continue;
             }
-            SheetText text = new SheetText(found.get().sheet());
+            SheetText text = finder.text(found.get().sheet());
             meta.scan(text, found.get().titleRow());
             TableReader.Result r = new TableReader(t, text, values, found.get().titleRow()).read();
             tables.put(t.key(), r.data());
