@@ -328,7 +328,7 @@ final class TableReader {
                                 cell.getStringCellValue(), p.message()));
                     }
                     if (p.value() != null) {
-                        cell.setCellValue(p.value().doubleValue());
+                        text.setNumber(r, c, p.value().doubleValue());
                         changed = true;
                     }
                 }
