@@ -49,7 +49,7 @@ public final class WorkbookReader {
 
     public ReadResult read(Workbook wb, String profileId) {
         TableFinder finder = new TableFinder(wb);
-        CellValues values = new CellValues(wb.getCreationHelper().createFormulaEvaluator());
+        CellValues values = new CellValues(wb);
         List<TableLayout> annexTables = registry.profiles().stream().flatMap(p -> p.tables().stream()).toList();
         EvalReader.Result evals = EvalReader.read(finder, registry.evalSheets(), values, finder.titledSheets(annexTables));
         Profile profile = profileId != null ? registry.get(profileId) : hasAnnexTables(finder) ? detect(finder)
@@ -59,7 +59,7 @@ public final class WorkbookReader {
 
     /** Reads the workbook's annex tables with the given profile's layouts. */
     public static ReadResult read(Workbook wb, Profile profile) {
-        return read(wb, profile, new TableFinder(wb), new CellValues(wb.getCreationHelper().createFormulaEvaluator()),
+        return read(wb, profile, new TableFinder(wb), new CellValues(wb),
                 EvalReader.Result.NONE);
     }
 
