@@ -45,12 +45,16 @@ final class TableReader {
     record Result(TableData data, WorkbookMap.TableLoc loc, List<ReadNote> notes, String defaultNoteSeen) {
     }
 
-    TableReader(TableLayout table, SheetText text, CellValues values, int titleRow) {
+    /** Locates the cells but reads no amounts (no formula is evaluated): the data's tables carry no values. */
+    private final boolean locateOnly;
+
+    TableReader(TableLayout table, SheetText text, CellValues values, int titleRow, boolean locateOnly) {
         this.table = table;
         this.text = text;
         this.values = values;
         this.titleRow = titleRow;
         this.sheetName = text.sheet().getSheetName();
+        this.locateOnly = locateOnly;
     }
 
     Result read() {
@@ -541,7 +545,7 @@ final class TableReader {
     }
 
     private BigDecimal amount(int r, int c) {
-        if (text.isMergedNotTopLeft(r, c)) {
+        if (locateOnly || text.isMergedNotTopLeft(r, c)) {
             return null;
         }
         Cell cell = text.cell(r, c);

@@ -54,13 +54,20 @@ public final class WorkbookReader {
         EvalReader.Result evals = EvalReader.read(finder, registry.evalSheets(), values, finder.titledSheets(annexTables));
         Profile profile = profileId != null ? registry.get(profileId) : hasAnnexTables(finder) ? detect(finder)
                 : evalProfile(wb, evals);
-        return read(wb, profile, finder, values, evals);
+        return read(wb, profile, finder, values, evals, false);
     }
 
     /** Reads the workbook's annex tables with the given profile's layouts. */
     public static ReadResult read(Workbook wb, Profile profile) {
-        return read(wb, profile, new TableFinder(wb), new CellValues(wb),
-                EvalReader.Result.NONE);
+        return read(wb, profile, new TableFinder(wb), new CellValues(wb), EvalReader.Result.NONE, false);
+    }
+
+    /**
+     * Where the cells of the profile's annex tables are, found as {@link #read(Workbook, Profile)} finds them, without
+     * reading their amounts (no formula is evaluated).
+     */
+    public static WorkbookMap locate(Workbook wb, Profile profile) {
+        return read(wb, profile, new TableFinder(wb), new CellValues(wb), EvalReader.Result.NONE, true).map();
     }
 
     private boolean hasAnnexTables(TableFinder finder) {
@@ -86,7 +93,7 @@ public final class WorkbookReader {
     }
 
     private static ReadResult read(Workbook wb, Profile profile, TableFinder finder, CellValues values,
-                                   EvalReader.Result evals) {
+                                   EvalReader.Result evals, boolean locateOnly) {
         List<ReadNote> notes = new ArrayList<>();
         Map<String, TableData> tables = new LinkedHashMap<>();
         WorkbookMap map = new WorkbookMap();
@@ -104,7 +111,7 @@ public final class WorkbookReader {
             }
             SheetText text = finder.text(found.get().sheet());
             meta.scan(text, found.get().titleRow());
-            TableReader.Result r = new TableReader(t, text, values, found.get().titleRow()).read();
+            TableReader.Result r = new TableReader(t, text, values, found.get().titleRow(), locateOnly).read();
             tables.put(t.key(), r.data());
             map.put(r.loc());
             notes.addAll(r.notes());

@@ -56,7 +56,7 @@ final class TotalsReconciler {
     }
 
     private WorkbookMap locate(Workbook wb) {
-        return WorkbookReader.read(wb, profile).map();
+        return WorkbookReader.locate(wb, profile);
     }
 
     private static void keep(Workbook wb, CellValues values, WorkbookMap.CellLoc loc, BigDecimal want) {
