@@ -33,13 +33,13 @@ final class TotalsReconciler {
         this.data = data;
     }
 
-    void apply(Workbook wb) {
+    /** @param values the evaluator of the workbook's formulas (its results are cleared where a total is kept) */
+    void apply(Workbook wb, CellValues values) {
         WorkbookProperties.write(wb, data);
         if (data.tables().isEmpty()) {
             return;
         }
         WorkbookMap map = locate(wb);
-        CellValues values = new CellValues(wb);
         for (TableLayout t : profile.tables()) {
             TableData td = data.table(t.key());
             WorkbookMap.TableLoc loc = map.table(t.key());
