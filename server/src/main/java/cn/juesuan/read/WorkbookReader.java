@@ -50,9 +50,11 @@ public final class WorkbookReader {
     public ReadResult read(Workbook wb, String profileId) {
         TableFinder finder = new TableFinder(wb);
         CellValues values = new CellValues(wb);
-        List<TableLayout> annexTables = registry.profiles().stream().flatMap(p -> p.tables().stream()).toList();
+        List<Profile> profiles = registry.profiles();
+        List<TableLayout> annexTables = profiles.stream().flatMap(p -> p.tables().stream()).toList();
         EvalReader.Result evals = EvalReader.read(finder, registry.evalSheets(), values, finder.titledSheets(annexTables));
-        Profile profile = profileId != null ? registry.get(profileId) : hasAnnexTables(finder) ? detect(finder)
+        Profile profile = profileId != null ? registry.get(profileId)
+                : annexTables.stream().anyMatch(t -> finder.find(t).isPresent()) ? detect(finder, profiles)
                 : evalProfile(wb, evals);
         return read(wb, profile, finder, values, evals, false);
     }
@@ -68,10 +70,6 @@ public final class WorkbookReader {
      */
     public static WorkbookMap locate(Workbook wb, Profile profile) {
         return read(wb, profile, new TableFinder(wb), new CellValues(wb), EvalReader.Result.NONE, true).map();
-    }
-
-    private boolean hasAnnexTables(TableFinder finder) {
-        return registry.profiles().stream().anyMatch(p -> p.tables().stream().anyMatch(t -> finder.find(t).isPresent()));
     }
 
     /** A workbook of self-evaluation sheets only: the profile it was written with, else the one of its year. */
@@ -132,13 +130,13 @@ public final class WorkbookReader {
 
     /** The profile most of whose tables are found by title; a table found by no profile counts against none. */
     public Profile detect(Workbook wb) {
-        return detect(new TableFinder(wb));
+        return detect(new TableFinder(wb), registry.profiles());
     }
 
-    private Profile detect(TableFinder finder) {
+    private Profile detect(TableFinder finder, List<Profile> profiles) {
         Profile best = null;
         int bestScore = Integer.MIN_VALUE;
-        for (Profile p : registry.profiles()) {
+        for (Profile p : profiles) {
             int matched = 0;
             Set<String> sheets = new HashSet<>();
             for (TableLayout t : p.tables()) {
@@ -150,7 +148,7 @@ public final class WorkbookReader {
             }
             int foreign = 0;
             for (Sheet s : finder.sheets()) {
-                if (!sheets.contains(s.getSheetName()) && titledByOtherProfile(finder, s, p)) {
+                if (!sheets.contains(s.getSheetName()) && titledByOtherProfile(finder, s, p, profiles)) {
                     foreign++;
                 }
             }
@@ -163,8 +161,8 @@ public final class WorkbookReader {
         return best == null ? registry.defaultProfile() : best;
     }
 
-    private boolean titledByOtherProfile(TableFinder finder, Sheet s, Profile self) {
-        for (Profile p : registry.profiles()) {
+    private static boolean titledByOtherProfile(TableFinder finder, Sheet s, Profile self, List<Profile> profiles) {
+        for (Profile p : profiles) {
             if (p == self) {
                 continue;
             }
