@@ -4,7 +4,6 @@ import java.util.regex.Pattern;
 
 /** Text normalisation shared by the reader, the rules and the code catalogue. */
 public final class Text {
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u3000]+");
     private static final Pattern LEADING_ORDINAL =
             Pattern.compile("^(?:[一二三四五六七八九十]+|\\d+)[、.．,，]|^[（(](?:[一二三四五六七八九十]+|\\d+)[)）]");
     private static final Pattern YEAR_PREFIX = Pattern.compile("^(?:19|20)\\d{2}年度?");
@@ -39,11 +38,24 @@ public final class Text {
         if (s == null) {
             return "";
         }
-        String h = halfWidth(s);
-        h = SPACES.matcher(h).replaceAll("");
-        h = h.replace('“', '"').replace('”', '"').replace('‘', '\'').replace('’', '\'')
-                .replace('〔', '[').replace('〕', ']').replace('【', '[').replace('】', ']');
-        return h;
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '\uFF01' && c <= '\uFF5E') {
+                c = (char) (c - 0xFEE0);
+            }
+            if (isSpace(c)) {
+                continue;
+            }
+            switch (c) {
+                case '“', '”' -> b.append('"');
+                case '‘', '’' -> b.append('\'');
+                case '〔', '【' -> b.append('[');
+                case '〕', '】' -> b.append(']');
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     /** Key of a row label with its leading ordinal ("一、", "（二）", "3.") removed. */
@@ -69,8 +81,11 @@ public final class Text {
             if (c >= '\uFF01' && c <= '\uFF5E') {
                 c = (char) (c - 0xFEE0);
             }
+            if (isSpace(c)) {
+                continue;
+            }
             switch (c) {
-                case ' ', '\t', '\n', '\u000B', '\f', '\r', '\u00A0', '\u3000', '"', '\'', '“', '”', '‘', '’' -> {
+                case '"', '\'', '“', '”', '‘', '’' -> {
                     continue;
                 }
                 case '〔', '【' -> {
@@ -88,6 +103,22 @@ public final class Text {
     }
 
     public static boolean isBlank(String s) {
-        return s == null || SPACES.matcher(s).replaceAll("").isEmpty();
+        if (s == null) {
+            return true;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (!isSpace(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One of the characters SPACES matches: \s (ASCII whitespace), no-break space, ideographic space. */
+    private static boolean isSpace(char c) {
+        return switch (c) {
+            case ' ', '\t', '\n', '\u000B', '\f', '\r', '\u00A0', '\u3000' -> true;
+            default -> false;
+        };
     }
 }
