@@ -6,7 +6,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,9 @@ final class TableFinder {
 
     /** A candidate title: its keys as written and with a leading year/unit prefix removed. */
     private record Candidate(int row, String key, String stripped) {
+        boolean isOneOf(Collection<String> titleKeys) {
+            return titleKeys.contains(key) || stripped != null && titleKeys.contains(stripped);
+        }
     }
 
     private record SheetTitles(Sheet sheet, SheetText text, String nameKey, String nameStripped, List<Candidate> candidates) {
@@ -70,7 +75,7 @@ final class TableFinder {
         List<String> titles = titleKeys(table);
         for (SheetTitles s : sheets) {
             for (Candidate c : s.candidates()) {
-                if (titles.contains(c.key()) || c.stripped() != null && titles.contains(c.stripped())) {
+                if (c.isOneOf(titles)) {
                     return Optional.of(new Found(s.sheet(), c.row()));
                 }
             }
@@ -106,15 +111,16 @@ final class TableFinder {
 
     private boolean titled(SheetTitles sheet, TableLayout table) {
         List<String> titles = titleKeys(table);
-        return sheet.candidates().stream()
-                .anyMatch(c -> titles.contains(c.key()) || c.stripped() != null && titles.contains(c.stripped()));
+        return sheet.candidates().stream().anyMatch(c -> c.isOneOf(titles));
     }
 
     /** The sheets that carry the title of one of the tables within their first rows. */
     Set<Sheet> titledSheets(List<TableLayout> tables) {
+        Set<String> titles = new HashSet<>();
+        tables.forEach(t -> titles.addAll(titleKeys(t)));
         Set<Sheet> out = Collections.newSetFromMap(new IdentityHashMap<>());
         for (SheetTitles s : sheets) {
-            if (tables.stream().anyMatch(t -> titled(s, t))) {
+            if (s.candidates().stream().anyMatch(c -> c.isOneOf(titles))) {
                 out.add(s.sheet());
             }
         }
