@@ -195,8 +195,14 @@ final class EvalReader {
         private int readList(ListPlace l, int from) {
             List<ListColumn> cols = l.list().columns();
             int need = Math.min(cols.size(), Math.max(2, (int) Math.ceil(cols.size() * 0.6)));
+            List<Set<String>> headerKeys = new ArrayList<>();
+            for (ListColumn col : cols) {
+                Set<String> keys = new HashSet<>();
+                col.leafTexts().forEach(t -> keys.add(EvalSheetPlan.labelKey(t)));
+                headerKeys.add(keys);
+            }
             for (int r = from; r <= end; r++) {
-                int[] at = columnsAt(r, cols);
+                int[] at = columnsAt(r, headerKeys);
                 int matched = 0;
                 for (int c : at) {
                     matched += c >= 0 ? 1 : 0;
@@ -208,20 +214,27 @@ final class EvalReader {
             return from;
         }
 
-        /** Column of each list column in a header row, or -1; columns sharing a header take its columns in turn. */
-        private int[] columnsAt(int r, List<ListColumn> cols) {
-            int[] at = new int[cols.size()];
+        /**
+         * Column of each list column in a header row, or -1; columns sharing a header take its columns in turn.
+         *
+         * @param headerKeys each list column's header keys (its leaf header and aliases)
+         */
+        private int[] columnsAt(int r, List<Set<String>> headerKeys) {
+            int[] at = new int[headerKeys.size()];
             Map<String, Integer> used = new HashMap<>();
-            for (int i = 0; i < cols.size(); i++) {
+            String[] cellKeys = new String[Math.max(0, text.lastCol(r) + 1)];
+            for (int i = 0; i < headerKeys.size(); i++) {
                 at[i] = -1;
-                Set<String> keys = new HashSet<>();
-                cols.get(i).leafTexts().forEach(t -> keys.add(EvalSheetPlan.labelKey(t)));
+                Set<String> keys = headerKeys.get(i);
                 for (int c = 0; c <= text.lastCol(r); c++) {
                     CellRangeAddress m = text.region(r, c);
                     if (m != null && m.getFirstColumn() != c) {
                         continue;
                     }
-                    String key = EvalSheetPlan.labelKey(text.text(r, c));
+                    if (cellKeys[c] == null) {
+                        cellKeys[c] = EvalSheetPlan.labelKey(text.text(r, c));
+                    }
+                    String key = cellKeys[c];
                     if (keys.contains(key)) {
                         int k = used.merge(key + "@" + c, 1, Integer::sum) - 1;
                         int width = m == null ? 1 : m.getLastColumn() - m.getFirstColumn() + 1;

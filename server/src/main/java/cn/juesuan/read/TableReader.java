@@ -86,7 +86,7 @@ final class TableReader {
             boolean labelless = block.descriptiveColumns().isEmpty();
             for (int r = body; r < end; r++) {
                 if (labelless) {
-                    if (readLabellessRow(block, cols, r, fixed, fixedLoc, seen)) {
+                    if (readLabellessRow(block, cols, r, end, fixed, fixedLoc, seen)) {
                         break;
                     }
                     continue;
@@ -538,7 +538,8 @@ final class TableReader {
         }
     }
 
-    private boolean readLabellessRow(BlockDef block, Map<String, Integer> cols, int r,
+    /** @param end the row that ends the body (the footnote, or past the last row); r is above it */
+    private boolean readLabellessRow(BlockDef block, Map<String, Integer> cols, int r, int end,
                                      Map<String, Map<String, BigDecimal>> fixed, Map<String, Map<String, CellLoc>> loc,
                                      Set<String> seen) {
         RowDef def = block.rows().stream().filter(d -> d.key() != null).findFirst().orElse(null);
@@ -546,7 +547,7 @@ final class TableReader {
             return true;
         }
         boolean any = block.amountColumns().stream().anyMatch(c -> !CellValues.isEmpty(text.cell(r, cols.get(c.key()))));
-        if (!any && r + 1 < findBodyEnd(r + 1)) {
+        if (!any && r + 1 < end) { // findBodyEnd(r + 1) is end: no footnote between the body's first row and end
             return false;
         }
         seen.add(def.key());
