@@ -111,6 +111,9 @@ public final class Filler {
         EvalSheets sheets = new EvalSheets(registry::evalSheet, data.selfEvaluations(), blank, taken, data.unit().name());
         sheets.addTo(ctx, registry.evalSheets());
         return jxls(template, ctx, true, (wb, values) -> {
+            // the self-evaluation sheets are put in place first (they move sheets), then the totals are checked,
+            // so that the formula results computed for that are still good when they are stored
+            sheets.finish(wb);
             if (evalOnly) {
                 WorkbookProperties.write(wb, data);
             } else {
@@ -119,8 +122,6 @@ public final class Filler {
             WorkbookProperties.put(wb, WorkbookProperties.PROFILE, profile.id());
             WorkbookProperties.put(wb, WorkbookProperties.YEAR, data.year() == null ? null : data.year().toString());
             WorkbookProperties.put(wb, WorkbookProperties.UNIT_NAME, data.unit().name());
-            sheets.finish(wb);
-            values.resultsCleared(); // sheets were moved: results are computed again for the new sheet order
         });
     }
 
