@@ -40,22 +40,29 @@ public final class Text {
         }
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= '\uFF01' && c <= '\uFF5E') {
-                c = (char) (c - 0xFEE0);
-            }
-            if (isSpace(c)) {
-                continue;
-            }
-            switch (c) {
-                case '“', '”' -> b.append('"');
-                case '‘', '’' -> b.append('\'');
-                case '〔', '【' -> b.append('[');
-                case '〕', '】' -> b.append(']');
-                default -> b.append(c);
+            int k = keyChar(s.charAt(i));
+            if (k >= 0) {
+                b.append((char) k);
             }
         }
         return b.toString();
+    }
+
+    /** What {@link #key} makes of one character: half width, quotes and brackets unified; -1 for a space (dropped). */
+    private static int keyChar(char c) {
+        if (c >= '\uFF01' && c <= '\uFF5E') {
+            c = (char) (c - 0xFEE0);
+        }
+        if (isSpace(c)) {
+            return -1;
+        }
+        return switch (c) {
+            case '“', '”' -> '"';
+            case '‘', '’' -> '\'';
+            case '〔', '【' -> '[';
+            case '〕', '】' -> ']';
+            default -> c;
+        };
     }
 
     /** Key of a row label with its leading ordinal ("一、", "（二）", "3.") removed. */
@@ -77,26 +84,9 @@ public final class Text {
      */
     public static char lastTitleKeyChar(String s) {
         for (int i = s.length() - 1; i >= 0; i--) {
-            char c = s.charAt(i);
-            if (c >= '\uFF01' && c <= '\uFF5E') {
-                c = (char) (c - 0xFEE0);
-            }
-            if (isSpace(c)) {
-                continue;
-            }
-            switch (c) {
-                case '"', '\'', '“', '”', '‘', '’' -> {
-                    continue;
-                }
-                case '〔', '【' -> {
-                    return '[';
-                }
-                case '〕', '】' -> {
-                    return ']';
-                }
-                default -> {
-                    return c;
-                }
+            int k = keyChar(s.charAt(i));
+            if (k >= 0 && k != '"' && k != '\'') {
+                return (char) k;
             }
         }
         return 0;
@@ -114,7 +104,7 @@ public final class Text {
         return true;
     }
 
-    /** One of the characters SPACES matches: \s (ASCII whitespace), no-break space, ideographic space. */
+    /** A space, as keys drop it: ASCII white space (regex \s), no-break space, ideographic space. */
     private static boolean isSpace(char c) {
         return switch (c) {
             case ' ', '\t', '\n', '\u000B', '\f', '\r', '\u00A0', '\u3000' -> true;
