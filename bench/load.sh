@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Server under load (issue 7): wrk against POST /api/validate on 127.0.0.1 with the standard generated workbook
-# (the "full" sichuan-2020 unit-year of the benchmarks). Reports throughput, latency percentiles and the heap after
-# a full GC before and after at least $REQUESTS requests. Loopback only; every phase is bounded in time.
+# (the "full" sichuan-2020 unit-year of the benchmarks). Reports throughput, latency percentiles, the server's CPU
+# time per request and the heap after a full GC before and after at least $REQUESTS requests. Loopback only; every
+# phase is bounded in time.
 #
 #   bench/load.sh                      # 10,000 requests, 8 connections, 2 wrk threads
 #   REQUESTS=2000 CONNECTIONS=4 bench/load.sh
@@ -67,6 +68,12 @@ run_wrk() { # seconds
 }
 : >"$OUT/wrk.txt"
 
+# CPU time the server process has used (all its threads: requests, GC, JIT), in clock ticks
+cpu_ticks() {
+  awk '{ print $14 + $15 }' /proc/"$SERVER"/stat
+}
+
+echo "load before: $(uptime)"
 echo "warm-up (20 s) ..."
 warm=$(run_wrk 20)
 warm_rps=$(sed 's/.* rps=\([0-9.]*\).*/\1/' <<<"$warm")
@@ -75,15 +82,21 @@ heap_start=$(heap_after_gc)
 # long enough for REQUESTS at the warm-up rate, plus a third; never longer than MAX_SECONDS
 seconds=$(awk -v n="$REQUESTS" -v r="$warm_rps" -v m="$MAX_SECONDS" 'BEGIN { s = int(n / (r > 0 ? r : 1) * 1.33) + 5; print (s > m ? m : s) }')
 echo "measured run: $seconds s (warm-up rate $warm_rps/s) ..."
+cpu_start=$(cpu_ticks)
 result=$(run_wrk "$seconds")
+cpu_end=$(cpu_ticks)
 heap_end=$(heap_after_gc)
+requests=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$result")
+cpu_per_request=$(awk -v a="$cpu_start" -v b="$cpu_end" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+  'BEGIN { printf "%.1f", (b - a) * 1000 / hz / (n > 0 ? n : 1) }')
 
 summary="endpoint=$ENDPOINT workbook=$(stat -c %s "$WORKBOOK")B connections=$CONNECTIONS threads=$THREADS heap=-Xmx$HEAP cores=$(nproc)
 ${result#RESULT }
-heap_after_gc_start_mb=$heap_start heap_after_gc_end_mb=$heap_end"
+server_cpu_ms_per_request=$cpu_per_request (all server threads, measured run)
+heap_after_gc_start_mb=$heap_start heap_after_gc_end_mb=$heap_end
+load after: $(uptime)"
 echo "$summary" | tee "$OUT/summary.txt"
 
-requests=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$result")
 bad=$(sed 's/.*not_200=\([0-9]*\).*/\1/' <<<"$result")
 if [ "$requests" -lt "$REQUESTS" ]; then
   echo "warning: only $requests requests in $seconds s (wanted $REQUESTS)" >&2

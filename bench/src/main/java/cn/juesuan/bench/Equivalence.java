@@ -14,7 +14,15 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /** Guards the comparison: a workbook an engine wrote must read back as the data it was given. */
 final class Equivalence {
@@ -78,6 +86,37 @@ final class Equivalence {
             throw new UncheckedIOException(e);
         }
         return diffs;
+    }
+
+    /** The zip entries of two xlsx files whose bytes differ (or that only one has); empty when the files are the same. */
+    static List<String> differentParts(byte[] a, byte[] b) {
+        Map<String, byte[]> pa = parts(a);
+        Map<String, byte[]> pb = parts(b);
+        List<String> diffs = new ArrayList<>();
+        for (String name : new TreeSet<>(union(pa.keySet(), pb.keySet()))) {
+            if (!pa.containsKey(name) || !pb.containsKey(name) || !Arrays.equals(pa.get(name), pb.get(name))) {
+                diffs.add(name);
+            }
+        }
+        return diffs;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static Map<String, byte[]> parts(byte[] xlsx) {
+        Map<String, byte[]> out = new HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                out.put(e.getName(), in.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     private static String content(Cell c) {

@@ -43,8 +43,11 @@ public final class Generate {
         } else if (args.length == 3 && args[0].equals("many")) {
             many(Integer.parseInt(args[1]), Path.of(args[2]));
         } else if (args.length == 1 && args[0].equals("check")) {
-            check("minimal");
-            check("full");
+            boolean ok = check("minimal") & check("full");
+            System.out.println(ok ? "inputs ok: both read back as generated, 0 错误" : "INPUTS NOT OK");
+            if (!ok) {
+                System.exit(1);
+            }
         } else {
             System.err.println("usage: Generate one full|minimal OUT.xlsx | many N DIR | check");
             System.exit(2);
@@ -95,17 +98,19 @@ public final class Generate {
         }
         Map<String, TableData> tables = new LinkedHashMap<>(data.tables());
         tables.put("expenditure", new TableData(t.values(), rows, t.note()));
-        return new ReportData(data.profile(), data.year(), data.unit(), data.moneyUnit(), tables);
+        return new ReportData(data.profile(), data.year(), data.unit(), data.moneyUnit(), tables, data.selfEvaluations());
     }
 
-    private static void check(String size) {
+    /** Fills, reads back and validates one input; true when it reads back as generated and has no 错误. */
+    private static boolean check(String size) {
         ReportData data = Inputs.data(size);
         byte[] xlsx = new Filler(Inputs.registry()).fill(data);
         ReadResult back = new WorkbookReader(Inputs.registry()).read(xlsx, null);
         long rows = data.tables().values().stream().mapToLong(t -> t.rows().size()).sum();
         long items = data.table("expenditure").rows().stream().filter(r -> r.level() == 3).count();
         System.out.println(size + ": " + data.tables().size() + " tables with data, " + rows + " 科目 rows ("
-                + items + " 项 in 表3), " + xlsx.length + " bytes; read notes " + back.notes().size()
+                + items + " 项 in 表3), " + data.selfEvaluations().size() + " self-evaluation sheets, " + xlsx.length
+                + " bytes; read notes " + back.notes().size()
                 + "; round trip " + (back.data().equals(data) ? "equal" : "DIFFERENT"));
         back.notes().forEach(n -> System.out.println("  note " + n.code() + " " + n.message()));
         if (!back.data().equals(data)) {
@@ -117,9 +122,13 @@ public final class Generate {
                 }
             });
         }
+        if (!back.data().selfEvaluations().equals(data.selfEvaluations())) {
+            System.out.println("  differs: self-evaluation sheets");
+        }
         ValidationReport report = new Validator(Inputs.registry(), Inputs.codes()).validate(xlsx, null);
         System.out.println("  validation: " + report.counts() + " with " + report.rules() + " rules");
         report.findings().stream().limit(30).forEach(f -> System.out.println("    " + f.severityLabel() + " " + f.ruleId()
                 + " " + f.sheet() + " " + f.cells() + " " + f.message()));
+        return back.data().equals(data) && !report.hasErrors();
     }
 }

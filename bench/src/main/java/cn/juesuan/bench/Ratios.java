@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Turns a JMH JSON result (-rf json) into the ratio table of docs/performance.md: every benchmark of ours
  * (method name starting with "juesuan") over every other benchmark of the same class and parameters, all from the
- * same run. The ± is the JMH 99.9% error of both scores, combined as relative errors.
+ * same run (benchmarks named *Annex only over each other: the same data without self-evaluation sheets). The ± is
+ * the JMH 99.9% error of both scores, combined as relative errors.
  */
 public final class Ratios {
     private Ratios() {
@@ -43,7 +44,8 @@ public final class Ratios {
             }
             for (Score other : scores) {
                 if (other == ours || !other.clazz().equals(ours.clazz()) || !other.params().equals(ours.params())
-                        || other.method().startsWith("juesuan")) {
+                        || other.method().startsWith("juesuan")
+                        || other.method().endsWith("Annex") != ours.method().endsWith("Annex")) {
                     continue;
                 }
                 double r = ours.score() / other.score();

@@ -3,11 +3,16 @@ package cn.juesuan.bench;
 import cn.juesuan.codes.CodeCatalogue;
 import cn.juesuan.codes.CodeEntry;
 import cn.juesuan.codes.Scheme;
+import cn.juesuan.model.Json;
 import cn.juesuan.model.ReportData;
+import cn.juesuan.model.SelfEvaluation;
 import cn.juesuan.model.SubjectRow;
 import cn.juesuan.model.TableData;
 import cn.juesuan.model.UnitInfo;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,14 +98,45 @@ public final class ReportGenerator {
 
     /**
      * A large unit: about 200 科目 rows over the 8 tables with a 科目 area, 政府性基金 and 国有资本经营 money, a
-     * non-empty 三公 table.
+     * non-empty 三公 table, and {@link #SELF_EVALUATIONS} project self-evaluation sheets.
      */
     public static ReportData full(CodeCatalogue codes, long seed) {
         ReportGenerator g = new ReportGenerator(seed);
         g.pickFunctionLeaves(codes, 12, 4);
         g.addFixed(GFB, Fund.GFB);
         g.addFixed(SOC, Fund.SOC);
-        return g.build("四川省第" + (seed % 1000 + 1) + "综合事务局", "51000" + String.format("%04d", seed % 10000));
+        String unit = "四川省第" + (seed % 1000 + 1) + "综合事务局";
+        return g.build(unit, "51000" + String.format("%04d", seed % 10000))
+                .withSelfEvaluations(selfEvaluations(unit, SELF_EVALUATIONS));
+    }
+
+    /** Self-evaluation sheets of the "full" unit. */
+    public static final int SELF_EVALUATIONS = 10;
+    /** A published 项目绩效目标完成情况表 (泸州, seed000) that validates without 错误, copied per project. */
+    private static final String EVAL_SEED = "/seeds/seed000-selfeval.json";
+    private static final String EVAL_PROJECT = "众创空间建设培训宣传";
+
+    /** Project self-evaluation sheets: copies of the published sheet, one per project (名称 numbered), of this unit. */
+    static List<SelfEvaluation> selfEvaluations(String unitName, int count) {
+        SelfEvaluation sheet;
+        try (InputStream in = ReportGenerator.class.getResourceAsStream(EVAL_SEED)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + EVAL_SEED);
+            }
+            sheet = Json.MAPPER.readValue(in, ReportData.class).selfEvaluations().stream()
+                    .filter(e -> EVAL_PROJECT.equals(e.field("project"))).findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<SelfEvaluation> out = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            Map<String, String> fields = new LinkedHashMap<>(sheet.fields());
+            fields.put("project", EVAL_PROJECT + "（第" + i + "期）");
+            fields.put("budgetUnit", unitName);
+            out.add(new SelfEvaluation(sheet.kind(), fields, sheet.numbers(), sheet.funds(), sheet.indicators(),
+                    sheet.expenses(), sheet.reviewers(), sheet.tasks()));
+        }
+        return out;
     }
 
     /** A small unit: two 项, general budget money only; the fund tables are empty (with their notes). */

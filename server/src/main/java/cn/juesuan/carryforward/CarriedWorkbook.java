@@ -22,7 +22,7 @@ public final class CarriedWorkbook {
         byte[] filled = new Filler(registry).fill(carried.data());
         try (XSSFWorkbook wb = WorkbookOpener.open(filled); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(wb);
-            WorkbookMap tables = WorkbookReader.read(wb, carried.profile()).map();
+            WorkbookMap tables = WorkbookReader.locate(wb, carried.profile());
             PreviousYearSheet.write(wb, styles, carried);
             AdjustmentSheet.write(wb, styles, carried, tables);
             EvalReferenceSheet.write(wb, styles, registry, carried);

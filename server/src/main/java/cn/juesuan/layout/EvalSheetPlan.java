@@ -4,6 +4,8 @@ import cn.juesuan.layout.EvalSheetLayout.Cell;
 import cn.juesuan.layout.EvalSheetLayout.ListColumn;
 import cn.juesuan.layout.EvalSheetLayout.ListDef;
 import cn.juesuan.text.Text;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -123,9 +125,12 @@ public final class EvalSheetPlan {
         }
     }
 
+    /** The plan of a layout, worked out once per loaded layout (plans are immutable; weak keys compare by identity). */
     public static EvalSheetPlan of(EvalSheetLayout layout) {
-        return new EvalSheetPlan(layout);
+        return PLANS.get(layout, EvalSheetPlan::new);
     }
+
+    private static final Cache<EvalSheetLayout, EvalSheetPlan> PLANS = Caffeine.newBuilder().weakKeys().build();
 
     private int placeList(ListDef list, int r, int width, Set<Long> taken) {
         int depth = list.headerDepth();

@@ -60,7 +60,7 @@ public record Budgets(Map<String, BigDecimal> byCode, BigDecimal total, List<Str
             return NONE;
         }
         DataFormatter fmt = new DataFormatter();
-        CellValues values = new CellValues(wb.getCreationHelper().createFormulaEvaluator());
+        CellValues values = new CellValues(wb);
         int codeCol = -1;
         int budgetCol = -1;
         int nameCol = -1;

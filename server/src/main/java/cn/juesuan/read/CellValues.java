@@ -7,9 +7,15 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.CellValue;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
-import org.apache.poi.ss.usermodel.FormulaEvaluator;
+import org.apache.poi.ss.formula.EvaluationCell;
 import org.apache.poi.ss.formula.FormulaParser;
 import org.apache.poi.ss.formula.FormulaType;
+import org.apache.poi.ss.formula.WorkbookEvaluator;
+import org.apache.poi.ss.formula.eval.BoolEval;
+import org.apache.poi.ss.formula.eval.ErrorEval;
+import org.apache.poi.ss.formula.eval.NumberEval;
+import org.apache.poi.ss.formula.eval.StringEval;
+import org.apache.poi.ss.formula.eval.ValueEval;
 import org.apache.poi.ss.formula.ptg.Area3DPxg;
 import org.apache.poi.ss.formula.ptg.AreaPtgBase;
 import org.apache.poi.ss.formula.ptg.IntPtg;
@@ -26,13 +32,22 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Reads an amount cell: numbers as they are, formulas evaluated (cached values are not trusted), text parsed. */
+/**
+ * Reads an amount cell: numbers as they are, formulas evaluated (cached values are not trusted), text parsed.
+ * One instance per workbook: each formula is parsed and evaluated once, its result kept until {@link #cacheCleared}.
+ */
 public final class CellValues {
-    private final FormulaEvaluator evaluator;
+    private final XSSFEvaluationWorkbook book;
+    /**
+     * POI's evaluator without the FormulaEvaluator facade, whose evaluate() parses every formula a second time after
+     * evaluating it (to copy values of linked external workbooks, which are never set up here).
+     */
+    private final WorkbookEvaluator evaluator;
     private final Map<Cell, Boolean> blankDerived = new HashMap<>();
 
-    public CellValues(FormulaEvaluator evaluator) {
-        this.evaluator = evaluator;
+    public CellValues(Workbook wb) {
+        this.book = XSSFEvaluationWorkbook.create((XSSFWorkbook) wb);
+        this.evaluator = new WorkbookEvaluator(book, null, null);
     }
 
     public Numbers.Parsed amount(Cell c) {
@@ -53,11 +68,38 @@ public final class CellValues {
         };
     }
 
+    /** The value of a formula cell, as FormulaEvaluator.evaluate gives it; RuntimeException when it cannot be computed. */
+    public CellValue evaluate(Cell c) {
+        EvaluationCell cell = evaluationCell(c);
+        if (cell == null) { // created after the sheet's cells were indexed
+            resultsCleared();
+            cell = evaluationCell(c);
+        }
+        ValueEval v = evaluator.evaluate(cell);
+        if (v instanceof NumberEval n) {
+            return new CellValue(n.getNumberValue());
+        }
+        if (v instanceof BoolEval b) {
+            return CellValue.valueOf(b.getBooleanValue());
+        }
+        if (v instanceof StringEval s) {
+            return new CellValue(s.getStringValue());
+        }
+        if (v instanceof ErrorEval e) {
+            return CellValue.getError(e.getErrorCode());
+        }
+        throw new IllegalStateException("Unexpected eval class (" + v.getClass().getName() + ")");
+    }
+
+    private EvaluationCell evaluationCell(Cell c) {
+        return book.getSheet(c.getSheet().getWorkbook().getSheetIndex(c.getSheet())).getCell(c.getRowIndex(), c.getColumnIndex());
+    }
+
     private Numbers.Parsed formula(Cell c) {
         cn.juesuan.core.Budget.current().checkTime(); // a request past its deadline stops here, between two formulas
         CellValue v;
         try {
-            v = evaluator.evaluate(c);
+            v = evaluate(c);
         } catch (RuntimeException e) {
             return new Numbers.Parsed(null, "formula_error", "公式“=" + c.getCellFormula() + "”无法计算，已按空白处理。");
         }
@@ -80,8 +122,13 @@ public final class CellValues {
      * it reads as blank, so a blank template and a table filled only in part read back as they were written.
      */
     void cacheCleared() {
-        evaluator.clearAllCachedResultValues();
+        resultsCleared();
         blankDerived.clear();
+    }
+
+    /** Formula results are computed again (cells were changed); what is known of blank totals is kept. */
+    public void resultsCleared() {
+        evaluator.clearAllCachedResultValues();
     }
 
     /** True for a formula cell whose value comes only from empty cells. */
@@ -100,8 +147,7 @@ public final class CellValues {
             Workbook wb = sheet.getWorkbook();
             Ptg[] ptgs;
             try {
-                ptgs = FormulaParser.parse(c.getCellFormula(), XSSFEvaluationWorkbook.create((XSSFWorkbook) wb),
-                        FormulaType.CELL, wb.getSheetIndex(sheet));
+                ptgs = FormulaParser.parse(c.getCellFormula(), book, FormulaType.CELL, wb.getSheetIndex(sheet));
             } catch (RuntimeException e) {
                 ptgs = new Ptg[0];
                 result = false;

@@ -11,10 +11,11 @@ import cn.juesuan.read.WorkbookMap.CellLoc;
 import cn.juesuan.read.WorkbookMap.EvalLoc;
 import cn.juesuan.text.Numbers;
 import cn.juesuan.text.Text;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 import java.math.BigDecimal;
@@ -55,14 +56,18 @@ final class EvalReader {
         this.values = values;
     }
 
-    static Result read(Workbook wb, List<EvalSheetLayout> layouts, CellValues values) {
+    /**
+     * @param finder the workbook's sheets (the findings sheet, which names titles, is not one of them)
+     * @param skip   sheets not to search for self-evaluation titles (those recognised as annex tables)
+     */
+    static Result read(TableFinder finder, List<EvalSheetLayout> layouts, CellValues values, Set<Sheet> skip) {
         if (layouts.isEmpty()) {
             return Result.NONE;
         }
         EvalReader r = new EvalReader(layouts, values);
-        for (Sheet s : wb) {
-            if (!WorkbookProperties.RESULT_SHEET.equals(s.getSheetName())) { // findings name titles; never a table
-                r.readSheet(new SheetText(s));
+        for (Sheet s : finder.sheets()) {
+            if (!skip.contains(s)) {
+                r.readSheet(finder.text(s));
             }
         }
         return new Result(List.copyOf(r.evaluations), List.copyOf(r.locs), List.copyOf(r.notes), r.year);
@@ -71,24 +76,47 @@ final class EvalReader {
     private record Title(int row, EvalSheetLayout layout) {
     }
 
+    private record TitleKey(String key, EvalSheetLayout layout) {
+    }
+
+    /** The title keys of the sheet kinds, and the characters they end with (no cell ending otherwise is a title). */
+    private record TitleKeys(List<TitleKey> keys, Set<Character> lastChars) {
+        static TitleKeys of(List<EvalSheetLayout> layouts) {
+            List<TitleKey> keys = new ArrayList<>();
+            Set<Character> last = new HashSet<>();
+            for (EvalSheetLayout l : layouts) {
+                for (String t : l.allTitles()) {
+                    String k = Text.titleKey(t);
+                    keys.add(new TitleKey(k, l));
+                    last.add(k.isEmpty() ? null : k.charAt(k.length() - 1));
+                }
+            }
+            return new TitleKeys(List.copyOf(keys), last);
+        }
+    }
+
+    /** Computed once per list of kinds the registry loads (weak keys compare by identity). */
+    private static final Cache<List<EvalSheetLayout>, TitleKeys> TITLE_KEYS = Caffeine.newBuilder().weakKeys().build();
+
     private void readSheet(SheetText text) {
+        TitleKeys kinds = TITLE_KEYS.get(layouts, TitleKeys::of);
+        boolean anyEnding = kinds.lastChars().contains(null);
         List<Title> titles = new ArrayList<>();
         for (int r = 0; r <= text.lastRow(); r++) {
             EvalSheetLayout found = null;
             int best = 0;
             for (int c = 0; c <= Math.min(40, text.lastCol(r)); c++) {
                 String raw = text.raw(r, c);
-                if (raw.isEmpty() || raw.length() > MAX_TITLE_LENGTH || text.isMergedNotTopLeft(r, c)) {
+                if (raw.isEmpty() || raw.length() > MAX_TITLE_LENGTH || text.isMergedNotTopLeft(r, c)
+                        || !anyEnding && !kinds.lastChars().contains(Text.lastTitleKeyChar(raw))) {
                     continue;
                 }
                 String key = Text.titleKey(raw);
-                for (EvalSheetLayout l : layouts) {
-                    for (String t : l.allTitles()) {
-                        String tk = Text.titleKey(t);
-                        if (key.endsWith(tk) && tk.length() > best) {
-                            found = l;
-                            best = tk.length();
-                        }
+                for (TitleKey t : kinds.keys()) {
+                    String tk = t.key();
+                    if (key.endsWith(tk) && tk.length() > best) {
+                        found = t.layout();
+                        best = tk.length();
                     }
                 }
             }
@@ -167,8 +195,14 @@ final class EvalReader {
         private int readList(ListPlace l, int from) {
             List<ListColumn> cols = l.list().columns();
             int need = Math.min(cols.size(), Math.max(2, (int) Math.ceil(cols.size() * 0.6)));
+            List<Set<String>> headerKeys = new ArrayList<>();
+            for (ListColumn col : cols) {
+                Set<String> keys = new HashSet<>();
+                col.leafTexts().forEach(t -> keys.add(EvalSheetPlan.labelKey(t)));
+                headerKeys.add(keys);
+            }
             for (int r = from; r <= end; r++) {
-                int[] at = columnsAt(r, cols);
+                int[] at = columnsAt(r, headerKeys);
                 int matched = 0;
                 for (int c : at) {
                     matched += c >= 0 ? 1 : 0;
@@ -180,20 +214,27 @@ final class EvalReader {
             return from;
         }
 
-        /** Column of each list column in a header row, or -1; columns sharing a header take its columns in turn. */
-        private int[] columnsAt(int r, List<ListColumn> cols) {
-            int[] at = new int[cols.size()];
+        /**
+         * Column of each list column in a header row, or -1; columns sharing a header take its columns in turn.
+         *
+         * @param headerKeys each list column's header keys (its leaf header and aliases)
+         */
+        private int[] columnsAt(int r, List<Set<String>> headerKeys) {
+            int[] at = new int[headerKeys.size()];
             Map<String, Integer> used = new HashMap<>();
-            for (int i = 0; i < cols.size(); i++) {
+            String[] cellKeys = new String[Math.max(0, text.lastCol(r) + 1)];
+            for (int i = 0; i < headerKeys.size(); i++) {
                 at[i] = -1;
-                Set<String> keys = new HashSet<>();
-                cols.get(i).leafTexts().forEach(t -> keys.add(EvalSheetPlan.labelKey(t)));
+                Set<String> keys = headerKeys.get(i);
                 for (int c = 0; c <= text.lastCol(r); c++) {
                     CellRangeAddress m = text.region(r, c);
                     if (m != null && m.getFirstColumn() != c) {
                         continue;
                     }
-                    String key = EvalSheetPlan.labelKey(text.text(r, c));
+                    if (cellKeys[c] == null) {
+                        cellKeys[c] = EvalSheetPlan.labelKey(text.text(r, c));
+                    }
+                    String key = cellKeys[c];
                     if (keys.contains(key)) {
                         int k = used.merge(key + "@" + c, 1, Integer::sum) - 1;
                         int width = m == null ? 1 : m.getLastColumn() - m.getFirstColumn() + 1;

@@ -11,11 +11,17 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Text of sheet cells as a person sees them, with merged regions resolved to their top-left cell. */
+/**
+ * Text of sheet cells as a person sees them, with merged regions resolved to their top-left cell. Each cell's text is
+ * worked out once (readers ask for the same cells many times); a cell changed through {@link #setNumber} is
+ * worked out again. Reading adds no cells, so each row's last column is kept too.
+ */
 final class SheetText {
     private static final DataFormatter FORMAT = new DataFormatter();
     private final Sheet sheet;
     private final Map<Long, CellRangeAddress> merged = new HashMap<>();
+    private final Map<Long, String> raw = new HashMap<>();
+    private final Map<Integer, Integer> lastCols = new HashMap<>();
 
     SheetText(Sheet sheet) {
         this.sheet = sheet;
@@ -51,7 +57,16 @@ final class SheetText {
 
     /** Text of the cell itself (merged regions not resolved). */
     String raw(int row, int col) {
-        Cell c = cell(row, col);
+        return raw.computeIfAbsent(pos(row, col), p -> format(cell(row, col)));
+    }
+
+    /** Replaces the cell's content by a number (the in-memory workbook only). */
+    void setNumber(int row, int col, double value) {
+        cell(row, col).setCellValue(value);
+        raw.remove(pos(row, col));
+    }
+
+    private static String format(Cell c) {
         if (c == null) {
             return "";
         }
@@ -89,9 +104,12 @@ final class SheetText {
         return sheet.getLastRowNum();
     }
 
+    /** Last column of a row with a cell, -1 for none (kept per row: readers ask in every loop test). */
     int lastCol(int row) {
-        Row r = sheet.getRow(row);
-        return r == null ? -1 : r.getLastCellNum() - 1;
+        return lastCols.computeIfAbsent(row, i -> {
+            Row r = sheet.getRow(i);
+            return r == null ? -1 : r.getLastCellNum() - 1;
+        });
     }
 
     String key(int row, int col) {

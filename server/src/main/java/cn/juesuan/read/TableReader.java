@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,16 +42,22 @@ final class TableReader {
     private final List<Map<String, Integer>> columns = new ArrayList<>();
     /** Physical code columns per block: one, or 类/款/项 cells. */
     private final List<List<Integer>> codeColumns = new ArrayList<>();
+    /** Label keys of the fixed rows (see labelKeys). */
+    private final Map<RowDef, List<String>> defKeys = new IdentityHashMap<>();
 
     record Result(TableData data, WorkbookMap.TableLoc loc, List<ReadNote> notes, String defaultNoteSeen) {
     }
 
-    TableReader(TableLayout table, SheetText text, CellValues values, int titleRow) {
+    /** Locates the cells but reads no amounts (no formula is evaluated): the data's tables carry no values. */
+    private final boolean locateOnly;
+
+    TableReader(TableLayout table, SheetText text, CellValues values, int titleRow, boolean locateOnly) {
         this.table = table;
         this.text = text;
         this.values = values;
         this.titleRow = titleRow;
         this.sheetName = text.sheet().getSheetName();
+        this.locateOnly = locateOnly;
     }
 
     Result read() {
@@ -79,7 +86,7 @@ final class TableReader {
             boolean labelless = block.descriptiveColumns().isEmpty();
             for (int r = body; r < end; r++) {
                 if (labelless) {
-                    if (readLabellessRow(block, cols, r, fixed, fixedLoc, seen)) {
+                    if (readLabellessRow(block, cols, r, end, fixed, fixedLoc, seen)) {
                         break;
                     }
                     continue;
@@ -328,7 +335,7 @@ final class TableReader {
                                 cell.getStringCellValue(), p.message()));
                     }
                     if (p.value() != null) {
-                        cell.setCellValue(p.value().doubleValue());
+                        text.setNumber(r, c, p.value().doubleValue());
                         changed = true;
                     }
                 }
@@ -343,9 +350,10 @@ final class TableReader {
 
     /** The first fixed row of the block not yet read whose code, label or alias matches the sheet row. */
     private RowDef matchFixed(BlockDef block, Map<String, Integer> cols, int r, Set<String> seen) {
+        SheetRow row = new SheetRow(block, cols, r);
         RowDef first = null;
         for (RowDef def : block.rows()) {
-            if (def.key() != null && matches(block, cols, r, def)) {
+            if (def.key() != null && matches(row, def)) {
                 if (!seen.contains(def.key())) {
                     return def;
                 }
@@ -355,19 +363,56 @@ final class TableReader {
         return first != null ? first : matchByLine(block, cols, r);
     }
 
-    private boolean matches(BlockDef block, Map<String, Integer> cols, int r, RowDef def) {
+    private boolean matches(SheetRow row, RowDef def) {
         if (def.isArea()) {
             return false;
         }
         if (def.code() != null) {
-            return def.code().equals(codeText(block, cols, r, null, null));
+            return def.code().equals(row.code());
         }
-        String labelKey = Text.labelKey(labelText(block, cols, r));
-        if (labelKey.isEmpty()) {
-            return false;
+        String labelKey = row.labelKey();
+        return !labelKey.isEmpty() && labelKeys(def).contains(labelKey);
+    }
+
+    /** A sheet row's code and label key, each worked out when first asked for (once, not once per fixed row). */
+    private final class SheetRow {
+        private final BlockDef block;
+        private final Map<String, Integer> cols;
+        private final int r;
+        private String code;
+        private boolean codeKnown;
+        private String labelKey;
+
+        SheetRow(BlockDef block, Map<String, Integer> cols, int r) {
+            this.block = block;
+            this.cols = cols;
+            this.r = r;
         }
-        return labelKey.equals(Text.labelKey(def.label()))
-                || def.aliases().stream().anyMatch(a -> labelKey.equals(Text.labelKey(a)));
+
+        String code() {
+            if (!codeKnown) {
+                code = codeText(block, cols, r, null, null);
+                codeKnown = true;
+            }
+            return code;
+        }
+
+        String labelKey() {
+            if (labelKey == null) {
+                labelKey = Text.labelKey(labelText(block, cols, r));
+            }
+            return labelKey;
+        }
+    }
+
+    /** Label keys of a fixed row: its label's and its aliases'. */
+    private List<String> labelKeys(RowDef def) {
+        return defKeys.computeIfAbsent(def, d -> {
+            List<String> keys = new ArrayList<>();
+            keys.add(Text.labelKey(d.label()));
+            d.aliases().forEach(a -> keys.add(Text.labelKey(a)));
+            return keys;
+        });
     }
 
     private RowDef matchByLine(BlockDef block, Map<String, Integer> cols, int r) {
@@ -493,7 +538,8 @@ final class TableReader {
         }
     }
 
-    private boolean readLabellessRow(BlockDef block, Map<String, Integer> cols, int r,
+    /** @param end the row that ends the body (the footnote, or past the last row); r is above it */
+    private boolean readLabellessRow(BlockDef block, Map<String, Integer> cols, int r, int end,
                                      Map<String, Map<String, BigDecimal>> fixed, Map<String, Map<String, CellLoc>> loc,
                                      Set<String> seen) {
         RowDef def = block.rows().stream().filter(d -> d.key() != null).findFirst().orElse(null);
@@ -501,7 +547,7 @@ final class TableReader {
             return true;
         }
         boolean any = block.amountColumns().stream().anyMatch(c -> !CellValues.isEmpty(text.cell(r, cols.get(c.key()))));
-        if (!any && r + 1 < findBodyEnd(r + 1)) {
+        if (!any && r + 1 < end) { // findBodyEnd(r + 1) is end: no footnote between the body's first row and end
             return false;
         }
         seen.add(def.key());
@@ -541,7 +587,7 @@ final class TableReader {
     }
 
     private BigDecimal amount(int r, int c) {
-        if (text.isMergedNotTopLeft(r, c)) {
+        if (locateOnly || text.isMergedNotTopLeft(r, c)) {
             return null;
         }
         Cell cell = text.cell(r, c);

@@ -58,21 +58,27 @@ public final class WorkbookReader {
 
     private ReadResult detectAndRead(Workbook wb, String profileId) {
         TableFinder finder = new TableFinder(wb);
-        CellValues values = new CellValues(wb.getCreationHelper().createFormulaEvaluator());
-        EvalReader.Result evals = EvalReader.read(wb, registry.evalSheets(), values);
-        Profile profile = profileId != null ? registry.get(profileId) : hasAnnexTables(finder) ? detect(finder)
+        CellValues values = new CellValues(wb);
+        List<Profile> profiles = registry.profiles();
+        List<TableLayout> annexTables = profiles.stream().flatMap(p -> p.tables().stream()).toList();
+        EvalReader.Result evals = EvalReader.read(finder, registry.evalSheets(), values, finder.titledSheets(annexTables));
+        Profile profile = profileId != null ? registry.get(profileId)
+                : annexTables.stream().anyMatch(t -> finder.find(t).isPresent()) ? detect(finder, profiles)
                 : evalProfile(wb, evals);
-        return read(wb, profile, finder, values, evals);
+        return read(wb, profile, finder, values, evals, false);
     }
 
     /** Reads the workbook's annex tables with the given profile's layouts. */
     public static ReadResult read(Workbook wb, Profile profile) {
-        return read(wb, profile, new TableFinder(wb), new CellValues(wb.getCreationHelper().createFormulaEvaluator()),
-                EvalReader.Result.NONE);
+        return read(wb, profile, new TableFinder(wb), new CellValues(wb), EvalReader.Result.NONE, false);
     }
 
-    private boolean hasAnnexTables(TableFinder finder) {
-        return registry.profiles().stream().anyMatch(p -> p.tables().stream().anyMatch(t -> finder.find(t).isPresent()));
+    /**
+     * Where the cells of the profile's annex tables are, found as {@link #read(Workbook, Profile)} finds them, without
+     * reading their amounts (no formula is evaluated).
+     */
+    public static WorkbookMap locate(Workbook wb, Profile profile) {
+        return read(wb, profile, new TableFinder(wb), new CellValues(wb), EvalReader.Result.NONE, true).map();
     }
 
     /** A workbook of self-evaluation sheets only: the profile it was written with, else the one of its year. */
@@ -94,7 +100,7 @@ public final class WorkbookReader {
     }
 
     private static ReadResult read(Workbook wb, Profile profile, TableFinder finder, CellValues values,
-                                   EvalReader.Result evals) {
+                                   EvalReader.Result evals, boolean locateOnly) {
         List<ReadNote> notes = new ArrayList<>();
         Map<String, TableData> tables = new LinkedHashMap<>();
         WorkbookMap map = new WorkbookMap();
@@ -112,9 +118,9 @@ public final class WorkbookReader {
                         "工作簿中找不到《" + t.title() + "》（" + t.number() + "）。"));
                 continue;
             }
-            SheetText text = new SheetText(found.get().sheet());
+            SheetText text = finder.text(found.get().sheet());
             meta.scan(text, found.get().titleRow());
-            TableReader.Result r = new TableReader(t, text, values, found.get().titleRow()).read();
+            TableReader.Result r = new TableReader(t, text, values, found.get().titleRow(), locateOnly).read();
             tables.put(t.key(), r.data());
             map.put(r.loc());
             notes.addAll(r.notes());
@@ -136,13 +142,13 @@ public final class WorkbookReader {
 
     /** The profile most of whose tables are found by title; a table found by no profile counts against none. */
     public Profile detect(Workbook wb) {
-        return detect(new TableFinder(wb));
+        return detect(new TableFinder(wb), registry.profiles());
     }
 
-    private Profile detect(TableFinder finder) {
+    private Profile detect(TableFinder finder, List<Profile> profiles) {
         Profile best = null;
         int bestScore = Integer.MIN_VALUE;
-        for (Profile p : registry.profiles()) {
+        for (Profile p : profiles) {
             int matched = 0;
             Set<String> sheets = new HashSet<>();
             for (TableLayout t : p.tables()) {
@@ -154,7 +160,7 @@ public final class WorkbookReader {
             }
             int foreign = 0;
             for (Sheet s : finder.sheets()) {
-                if (!sheets.contains(s.getSheetName()) && titledByOtherProfile(finder, s, p)) {
+                if (!sheets.contains(s.getSheetName()) && titledByOtherProfile(finder, s, p, profiles)) {
                     foreign++;
                 }
             }
@@ -167,8 +173,8 @@ public final class WorkbookReader {
         return best == null ? registry.defaultProfile() : best;
     }
 
-    private boolean titledByOtherProfile(TableFinder finder, Sheet s, Profile self) {
-        for (Profile p : registry.profiles()) {
+    private static boolean titledByOtherProfile(TableFinder finder, Sheet s, Profile self, List<Profile> profiles) {
+        for (Profile p : profiles) {
             if (p == self) {
                 continue;
             }

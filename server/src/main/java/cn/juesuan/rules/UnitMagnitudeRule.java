@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -52,19 +53,15 @@ final class UnitMagnitudeRule extends BaseRule {
                         .add(messageOr("《{table}》表头写“金额单位：元”，而表样规定为万元：请核对金额是否以元填写，并改正表头。"));
             }
         }
+        List<List<BigDecimal>> sizes = perTable.stream().map(cells -> cells.stream().map(c -> c.value().abs()).toList()).toList();
+        List<Amount> all = sorted(sizes);
         for (int i = 0; i < tables.size(); i++) {
             List<CellRef> cells = perTable.get(i);
             if (cells.isEmpty()) {
                 continue;
             }
-            BigDecimal m = median(cells.stream().map(c -> c.value().abs()).toList());
-            List<BigDecimal> others = new ArrayList<>();
-            for (int j = 0; j < tables.size(); j++) {
-                if (j != i) {
-                    perTable.get(j).forEach(c -> others.add(c.value().abs()));
-                }
-            }
-            BigDecimal om = median(others);
+            BigDecimal m = median(sizes.get(i));
+            BigDecimal om = medianWithout(all, i, all.size() - cells.size());
             if (om != null && om.signum() > 0 && m.compareTo(minimum) >= 0 && m.compareTo(om.multiply(factor)) >= 0) {
                 CellRef first = cells.get(0);
                 ctx.finding(this).at(first).numbers(m, om, null, null)
@@ -84,7 +81,37 @@ final class UnitMagnitudeRule extends BaseRule {
     }
 
 
-    private static BigDecimal median(List<BigDecimal> values) {
+    /** An amount of a table, as a size (absolute value). */
+    record Amount(BigDecimal abs, int table) {
+    }
+
+    /** Every table's amounts, sorted once by size (stable, as {@link #median} sorts: ties keep table order). */
+    static List<Amount> sorted(List<List<BigDecimal>> sizes) {
+        List<Amount> all = new ArrayList<>();
+        for (int j = 0; j < sizes.size(); j++) {
+            for (BigDecimal v : sizes.get(j)) {
+                all.add(new Amount(v, j));
+            }
+        }
+        all.sort(Comparator.comparing(Amount::abs));
+        return all;
+    }
+
+    /** The median of the other tables' amounts: what median() of their amounts gives, without sorting them again. */
+    static BigDecimal medianWithout(List<Amount> sorted, int table, int others) {
+        if (others == 0) {
+            return null;
+        }
+        int n = 0;
+        for (Amount a : sorted) {
+            if (a.table() != table && n++ == others / 2) {
+                return a.abs();
+            }
+        }
+        throw new IllegalStateException("fewer amounts than counted");
+    }
+
+    static BigDecimal median(List<BigDecimal> values) {
         if (values.isEmpty()) {
             return null;
         }

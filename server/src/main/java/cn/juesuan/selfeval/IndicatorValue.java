@@ -1,6 +1,8 @@
 package cn.juesuan.selfeval;
 
 import cn.juesuan.text.Text;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -66,6 +68,17 @@ public record IndicatorValue(Op columnOp, Op textOp, List<BigDecimal> values, bo
      * @param unit         the 度量单位 cell, or null: numbers directly followed by it are preferred in a sentence
      */
     public static IndicatorValue parse(String natureColumn, String text, String unit) {
+        return PARSED.get(new Written(natureColumn, text, unit), w -> parseNew(w.nature(), w.text(), w.unit()));
+    }
+
+    /** What a parse is of; the checks of a sheet parse each indicator's target and actual several times. */
+    private record Written(String nature, String text, String unit) {
+    }
+
+    /** Parses are pure and their results immutable, so they are kept (bounded). */
+    private static final Cache<Written, IndicatorValue> PARSED = Caffeine.newBuilder().maximumSize(4096).build();
+
+    private static IndicatorValue parseNew(String natureColumn, String text, String unit) {
         String raw = text == null ? "" : text.strip();
         Op columnOp = nature(natureColumn);
         String t = Text.halfWidth(raw).replace('，', ',');

@@ -13,7 +13,10 @@ import cn.juesuan.model.SelfEvaluation;
 import cn.juesuan.model.SubjectRow;
 import cn.juesuan.model.TableData;
 import cn.juesuan.model.UnitInfo;
+import cn.juesuan.read.CellValues;
 import cn.juesuan.read.WorkbookProperties;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.jxls.builder.KeepTemplateSheet;
 import org.jxls.expression.ExpressionEvaluatorFactoryJexlImpl;
@@ -30,7 +33,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /** Fills a profile's jXLS template with one unit-year of data. */
@@ -93,43 +97,84 @@ public final class Filler {
             return renderEvals(profile, data, withNotes, false);
         }
         return jxls(templateBytes(profile), context(profile, data, withNotes), false,
-                wb -> new TotalsReconciler(profile, data).apply(wb));
+                (wb, values) -> new TotalsReconciler(profile, data).apply(wb, values));
     }
 
     /** Self-evaluation sheets, after the annex tables when the data has any. */
     private byte[] renderEvals(Profile profile, ReportData data, boolean withNotes, boolean blank) {
         boolean evalOnly = data.tables().isEmpty();
         byte[] evalTemplate = evalTemplateBytes();
-        byte[] template = evalOnly ? evalTemplate : SheetCopier.append(templateBytes(profile), evalTemplate);
+        byte[] template = evalOnly ? evalTemplate : withEvalSheets(templateBytes(profile), evalTemplate);
         Map<String, Object> ctx = evalOnly ? baseContext(profile, data) : context(profile, data, withNotes);
         Set<String> taken = evalOnly ? Set.of()
                 : profile.tables().stream().map(TableLayout::sheetName).collect(Collectors.toSet());
         EvalSheets sheets = new EvalSheets(registry::evalSheet, data.selfEvaluations(), blank, taken, data.unit().name());
         sheets.addTo(ctx, registry.evalSheets());
-        return jxls(template, ctx, true, wb -> {
+        return jxls(template, ctx, true, (wb, values) -> {
+            // the self-evaluation sheets are put in place first (they move sheets), then the totals are checked,
+            // so that the formula results computed for that are still good when they are stored
+            sheets.finish(wb);
             if (evalOnly) {
                 WorkbookProperties.write(wb, data);
             } else {
-                new TotalsReconciler(profile, data).apply(wb);
+                new TotalsReconciler(profile, data).apply(wb, values);
             }
             WorkbookProperties.put(wb, WorkbookProperties.PROFILE, profile.id());
             WorkbookProperties.put(wb, WorkbookProperties.YEAR, data.year() == null ? null : data.year().toString());
             WorkbookProperties.put(wb, WorkbookProperties.UNIT_NAME, data.unit().name());
-            sheets.finish(wb);
         });
     }
 
-    private static byte[] jxls(byte[] template, Map<String, Object> context, boolean multisheet, Consumer<Workbook> before) {
+    /** The annex template with the self-evaluation template's sheets appended (kept while both are unchanged). */
+    private static byte[] withEvalSheets(byte[] annex, byte[] evals) {
+        return COMBINED.get(new TemplatePair(annex, evals), p -> SheetCopier.append(p.annex(), p.evals()));
+    }
+
+    /**
+     * Two template byte arrays, compared by identity: the registry hands out the same arrays until a file changes
+     * on disk, so a changed template is a new key and the old entry ages out.
+     */
+    private record TemplatePair(byte[] annex, byte[] evals) {
+    }
+
+    private static final Cache<TemplatePair, byte[]> COMBINED = Caffeine.newBuilder().maximumSize(8).build();
+
+    /**
+     * @param before our changes to the filled workbook, before it is saved, with an evaluator for its formulas; then
+     *               every formula's result is stored with that evaluator (jXLS's own recalculation is off)
+     */
+    private static byte[] jxls(byte[] template, Map<String, Object> context, boolean multisheet,
+                               BiConsumer<Workbook, CellValues> before) {
+        return jxls(template, context, multisheet, before, UnaryOperator.identity(), true);
+    }
+
+    /**
+     * The fill as the product runs it, with other jXLS options (for the benchmark's what-if comparisons).
+     *
+     * @param options      further builder options, applied last
+     * @param storeResults false: formula results are not stored by us (the options may turn jXLS's recalculation on)
+     */
+    static byte[] jxls(byte[] template, Map<String, Object> context, boolean multisheet,
+                       BiConsumer<Workbook, CellValues> before, UnaryOperator<JxlsPoiTemplateFillerBuilder> options,
+                       boolean storeResults) {
         var builder = JxlsPoiTemplateFillerBuilder.newInstance()
                 .withExceptionThrower()
                 .withExpressionEvaluatorFactory(new ExpressionEvaluatorFactoryJexlImpl(false, false, JxlsJexlPermissions.RESTRICTED))
                 .withCellStyleGeneralEnsurer()
-                .withPreWriteAction((transformer, ctx) -> before.accept(((PoiTransformer) transformer).getWorkbook()))
+                .withRecalculateFormulasBeforeSaving(false)
+                .withPreWriteAction((transformer, ctx) -> {
+                    Workbook wb = ((PoiTransformer) transformer).getWorkbook();
+                    CellValues values = new CellValues(wb);
+                    before.accept(wb, values);
+                    if (storeResults) {
+                        FormulaResults.store(wb, values);
+                    }
+                })
                 .withTemplate(new ByteArrayInputStream(template));
         if (multisheet) {
             builder.withKeepTemplateSheet(KeepTemplateSheet.DELETE);
         }
-        return builder.buildAndFill(context);
+        return options.apply(builder).buildAndFill(context);
     }
 
     /** The self-evaluation template on disk (or in the jar); generated from the descriptors when there is none yet. */

@@ -12,7 +12,6 @@ import cn.juesuan.read.WorkbookReader;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.CellValue;
-import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
 
@@ -34,35 +33,33 @@ final class TotalsReconciler {
         this.data = data;
     }
 
-    void apply(Workbook wb) {
+    /** @param values the evaluator of the workbook's formulas (its results are cleared where a total is kept) */
+    void apply(Workbook wb, CellValues values) {
         WorkbookProperties.write(wb, data);
         if (data.tables().isEmpty()) {
             return;
         }
         WorkbookMap map = locate(wb);
-        FormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
-        CellValues blanks = new CellValues(evaluator);
         for (TableLayout t : profile.tables()) {
             TableData td = data.table(t.key());
             WorkbookMap.TableLoc loc = map.table(t.key());
             if (loc == null || td.isEmpty()) {
                 continue;
             }
-            td.values().forEach((row, cols) -> cols.forEach((col, v) -> keep(wb, evaluator, blanks, loc.cell(row, col), v)));
+            td.values().forEach((row, cols) -> cols.forEach((col, v) -> keep(wb, values, loc.cell(row, col), v)));
             List<SubjectRow> rows = td.rows();
             for (int i = 0; i < rows.size() && i < loc.area().size(); i++) {
                 Map<String, WorkbookMap.CellLoc> cells = loc.area().get(i);
-                rows.get(i).amounts().forEach((col, v) -> keep(wb, evaluator, blanks, cells.get(col), v));
+                rows.get(i).amounts().forEach((col, v) -> keep(wb, values, cells.get(col), v));
             }
         }
     }
 
     private WorkbookMap locate(Workbook wb) {
-        return WorkbookReader.read(wb, profile).map();
+        return WorkbookReader.locate(wb, profile);
     }
 
-    private static void keep(Workbook wb, FormulaEvaluator evaluator, CellValues blanks, WorkbookMap.CellLoc loc,
-                             BigDecimal want) {
+    private static void keep(Workbook wb, CellValues values, WorkbookMap.CellLoc loc, BigDecimal want) {
         if (loc == null || want == null) {
             return;
         }
@@ -73,17 +70,17 @@ final class TotalsReconciler {
         }
         CellValue v;
         try {
-            v = evaluator.evaluate(cell);
+            v = values.evaluate(cell);
         } catch (RuntimeException e) {
             v = null;
         }
         if (v != null && v.getCellType() == CellType.NUMERIC
                 && BigDecimal.valueOf(v.getNumberValue()).subtract(want).abs().compareTo(new BigDecimal("0.0000001")) < 0
-                && !(want.signum() == 0 && blanks.isBlankTotal(cell))) {
+                && !(want.signum() == 0 && values.isBlankTotal(cell))) {
             return;
         }
         cell.removeFormula();
         cell.setCellValue(want.doubleValue());
-        evaluator.clearAllCachedResultValues();
+        values.resultsCleared();
     }
 }

@@ -4,7 +4,6 @@ import java.util.regex.Pattern;
 
 /** Text normalisation shared by the reader, the rules and the code catalogue. */
 public final class Text {
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u3000]+");
     private static final Pattern LEADING_ORDINAL =
             Pattern.compile("^(?:[一二三四五六七八九十]+|\\d+)[、.．,，]|^[（(](?:[一二三四五六七八九十]+|\\d+)[)）]");
     private static final Pattern YEAR_PREFIX = Pattern.compile("^(?:19|20)\\d{2}年度?");
@@ -39,11 +38,31 @@ public final class Text {
         if (s == null) {
             return "";
         }
-        String h = halfWidth(s);
-        h = SPACES.matcher(h).replaceAll("");
-        h = h.replace('“', '"').replace('”', '"').replace('‘', '\'').replace('’', '\'')
-                .replace('〔', '[').replace('〕', ']').replace('【', '[').replace('】', ']');
-        return h;
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            int k = keyChar(s.charAt(i));
+            if (k >= 0) {
+                b.append((char) k);
+            }
+        }
+        return b.toString();
+    }
+
+    /** What {@link #key} makes of one character: half width, quotes and brackets unified; -1 for a space (dropped). */
+    private static int keyChar(char c) {
+        if (c >= '\uFF01' && c <= '\uFF5E') {
+            c = (char) (c - 0xFEE0);
+        }
+        if (isSpace(c)) {
+            return -1;
+        }
+        return switch (c) {
+            case '“', '”' -> '"';
+            case '‘', '’' -> '\'';
+            case '〔', '【' -> '[';
+            case '〕', '】' -> ']';
+            default -> c;
+        };
     }
 
     /** Key of a row label with its leading ordinal ("一、", "（二）", "3.") removed. */
@@ -59,7 +78,37 @@ public final class Text {
         return YEAR_PREFIX.matcher(k).replaceFirst("");
     }
 
+    /**
+     * The character {@link #titleKey} of the text ends with, found without building the key: spaces and quotes at
+     * the end are skipped, full-width forms and brackets mapped as {@link #key} maps them; 0 when there is none.
+     */
+    public static char lastTitleKeyChar(String s) {
+        for (int i = s.length() - 1; i >= 0; i--) {
+            int k = keyChar(s.charAt(i));
+            if (k >= 0 && k != '"' && k != '\'') {
+                return (char) k;
+            }
+        }
+        return 0;
+    }
+
     public static boolean isBlank(String s) {
-        return s == null || SPACES.matcher(s).replaceAll("").isEmpty();
+        if (s == null) {
+            return true;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (!isSpace(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A space, as keys drop it: ASCII white space (regex \s), no-break space, ideographic space. */
+    private static boolean isSpace(char c) {
+        return switch (c) {
+            case ' ', '\t', '\n', '\u000B', '\f', '\r', '\u00A0', '\u3000' -> true;
+            default -> false;
+        };
     }
 }
