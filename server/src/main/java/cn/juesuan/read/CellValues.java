@@ -1,5 +1,7 @@
 package cn.juesuan.read;
 
+import cn.juesuan.core.Budget;
+import cn.juesuan.core.JuesuanException;
 import cn.juesuan.model.Amounts;
 import cn.juesuan.text.Numbers;
 import org.apache.poi.ss.usermodel.Cell;
@@ -44,10 +46,11 @@ public final class CellValues {
      */
     private final WorkbookEvaluator evaluator;
     private final Map<Cell, Boolean> blankDerived = new HashMap<>();
+    private final Budget budget = Budget.current();
 
     public CellValues(Workbook wb) {
         this.book = XSSFEvaluationWorkbook.create((XSSFWorkbook) wb);
-        this.evaluator = new WorkbookEvaluator(book, null, null);
+        this.evaluator = new WorkbookEvaluator(new DeadlineEvaluationWorkbook(book, budget), null, null);
     }
 
     public Numbers.Parsed amount(Cell c) {
@@ -96,10 +99,12 @@ public final class CellValues {
     }
 
     private Numbers.Parsed formula(Cell c) {
-        cn.juesuan.core.Budget.current().checkTime(); // a request past its deadline stops here, between two formulas
+        budget.checkTime(); // a request past its deadline stops here, between two formulas (and inside one)
         CellValue v;
         try {
             v = evaluate(c);
+        } catch (JuesuanException e) {
+            throw e;
         } catch (RuntimeException e) {
             return new Numbers.Parsed(null, "formula_error", "公式“=" + c.getCellFormula() + "”无法计算，已按空白处理。");
         }

@@ -41,6 +41,10 @@ class HttpLimitsTest {
      * POI visit about a million empty cells (about 0.25 s each here): a small upload that is slow to read.
      */
     static byte[] slowWorkbook(int count) {
+        return slowWorkbook(count, "COUNTBLANK($AA$1:$BA$40000)");
+    }
+
+    static byte[] slowWorkbook(int count, String formula) {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(BadInputs.valid()));
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             int done = 0;
@@ -49,7 +53,7 @@ class HttpLimitsTest {
                     for (Cell c : r) {
                         if (done < count && r.getRowNum() >= 6 && c.getColumnIndex() >= 2
                                 && (c.getCellType() == CellType.NUMERIC || c.getCellType() == CellType.BLANK)) {
-                            c.setCellFormula("COUNTBLANK($AA$1:$BA$40000)");
+                            c.setCellFormula(formula);
                             done++;
                         }
                     }
@@ -112,6 +116,18 @@ class HttpLimitsTest {
             try (Response r = post(client, HttpApp.READ, BadInputs.valid(), XLSX)) {
                 assertEquals(200, r.code(), "the next request is served");
             }
+        });
+    }
+
+    /** One formula that would visit 16 billion cells (hours in POI) is stopped inside the formula at the time limit. */
+    @Test
+    void oneHugeFormulaIsStoppedInsideTheFormula() {
+        byte[] huge = slowWorkbook(1, "COUNTBLANK($A$1:$XFC$1000000)");
+        ServerConfig oneSecond = CONFIG.withLimits(CONFIG.limits().withRequestTimeout(Duration.ofSeconds(1)));
+        JavalinTest.test(HttpApp.create(oneSecond), (server, client) -> {
+            assertError(post(client, HttpApp.VALIDATE, huge, XLSX), 504, "timeout");
+            awaitNoBusyWorkers(Duration.ofSeconds(3));
+            assertHealthy(client);
         });
     }
 
