@@ -5,6 +5,7 @@ import cn.juesuan.layout.ProfileRegistry;
 import cn.juesuan.model.ReportData;
 import cn.juesuan.read.WorkbookProperties;
 import org.jxls.formula.FastFormulaProcessor;
+import org.jxls.formula.StandardFormulaProcessor;
 import org.jxls.transform.poi.JxlsPoiTemplateFillerBuilder;
 
 import java.util.Map;
@@ -19,7 +20,9 @@ import java.util.function.UnaryOperator;
  */
 public final class FillVariants {
     public enum Variant {
-        /** jXLS FastFormulaProcessor instead of the StandardFormulaProcessor. */
+        /** jXLS's own StandardFormulaProcessor instead of ours (LiteralRefFormulaProcessor): what ours saves. */
+        STANDARD_FORMULAS(b -> b.withFormulaProcessor(new StandardFormulaProcessor()), true, true),
+        /** jXLS FastFormulaProcessor instead of ours. */
         FAST_FORMULAS(b -> b.withFormulaProcessor(new FastFormulaProcessor()), true, true),
         /** jXLS's own recalculation before saving (a new POI evaluator, evaluateAll) instead of storing ours. */
         JXLS_RECALC(b -> b.withRecalculateFormulasBeforeSaving(true), false, true),
