@@ -7,6 +7,7 @@
 #   bench/load.sh                      # 10,000 requests, 8 connections, 2 wrk threads
 #   REQUESTS=2000 CONNECTIONS=4 bench/load.sh
 #   ENDPOINT=/api/read bench/load.sh   # the same load on another workbook endpoint
+#   MAX_CONCURRENT=4 bench/load.sh     # the server's own cap (2 × cores): the extra connections get 503 busy
 #
 # Needs: JDK 17 (java, jcmd), Maven, curl, wrk (Debian package "wrk"; installed here when run as root).
 set -euo pipefail
@@ -19,6 +20,9 @@ PORT=${PORT:-18087}
 ENDPOINT=${ENDPOINT:-/api/validate}
 HEAP=${HEAP:-1g}
 MAX_SECONDS=${MAX_SECONDS:-900}
+# the server answers 503 beyond its concurrency cap (2 × cores by default); let every connection in so that the
+# run measures validations, not refusals
+MAX_CONCURRENT=${MAX_CONCURRENT:-$CONNECTIONS}
 OUT=bench/target/load
 mkdir -p "$OUT"
 
@@ -39,7 +43,7 @@ WORKBOOK="$OUT/standard.xlsx"
 java -cp bench/target/benchmarks.jar cn.juesuan.bench.Generate one full "$WORKBOOK" >/dev/null
 export WORKBOOK
 
-java -Xms"$HEAP" -Xmx"$HEAP" -jar server/target/juesuan.jar serve --host 127.0.0.1 --port "$PORT" >"$OUT/server.log" 2>&1 &
+java -Xms"$HEAP" -Xmx"$HEAP" -jar server/target/juesuan.jar serve --host 127.0.0.1 --port "$PORT" --max-concurrent "$MAX_CONCURRENT" >"$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true' EXIT
 URL="http://127.0.0.1:$PORT"
