@@ -70,6 +70,7 @@ public final class FillVariants {
                     } else {
                         WorkbookProperties.write(wb, data);
                     }
-                }, variant.options, variant.storeResults);
+                }, variant.options, variant.storeResults, wb -> {
+                });
     }
 }

@@ -3,15 +3,9 @@ package cn.juesuan.carryforward;
 import cn.juesuan.carryforward.CarryForward.Carried;
 import cn.juesuan.layout.ProfileRegistry;
 import cn.juesuan.read.WorkbookMap;
-import cn.juesuan.read.WorkbookOpener;
 import cn.juesuan.read.WorkbookReader;
 import cn.juesuan.template.Filler;
 import cn.juesuan.template.Styles;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /** The carried year as a workbook: the profile's tables filled with the carried data, plus 上年数 and 年初调整 sheets. */
 public final class CarriedWorkbook {
@@ -19,18 +13,13 @@ public final class CarriedWorkbook {
     }
 
     public static byte[] render(ProfileRegistry registry, Carried carried) {
-        byte[] filled = new Filler(registry).fill(carried.data());
-        try (XSSFWorkbook wb = WorkbookOpener.open(filled); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        return new Filler(registry).fill(carried.data(), wb -> {
             Styles styles = new Styles(wb);
             WorkbookMap tables = WorkbookReader.locate(wb, carried.profile());
             PreviousYearSheet.write(wb, styles, carried);
             AdjustmentSheet.write(wb, styles, carried, tables);
             EvalReferenceSheet.write(wb, styles, registry, carried);
-            wb.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     /**

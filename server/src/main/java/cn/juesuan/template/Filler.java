@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -58,11 +59,22 @@ public final class Filler {
 
     /** The filled workbook (xlsx bytes). Throws JuesuanException (4xx) for bad data. */
     public byte[] fill(ReportData data) {
+        return fill(data, NOTHING);
+    }
+
+    /**
+     * The filled workbook with {@code finish} applied before it is saved (after the totals are checked and the formula
+     * results stored), so that a caller adding sheets does not open and save the workbook a second time.
+     */
+    public byte[] fill(ReportData data, Consumer<Workbook> finish) {
         Profile profile = resolveProfile(data);
         DataCheck.check(data, profile);
         EvalDataCheck.check(data, registry);
-        return render(profile, data, true);
+        return render(profile, data, true, finish);
     }
+
+    private static final Consumer<Workbook> NOTHING = wb -> {
+    };
 
     /** Blank self-evaluation sheets, one of each kind given, without annex tables. */
     public byte[] blankSelfEvaluations(List<String> kinds, int year, String unitName, String unitCode) {
@@ -75,7 +87,7 @@ public final class Filler {
         List<SelfEvaluation> blank = kinds.stream()
                 .map(k -> new SelfEvaluation(k, null, null, null, null, null, null, null)).toList();
         ReportData data = new ReportData(profile.id(), year, new UnitInfo(unitName, unitCode), profile.moneyUnit(), null, blank);
-        return renderEvals(profile, data, false, true);
+        return renderEvals(profile, data, false, true, NOTHING);
     }
 
     /** The workbook for a profile, year and unit with no amounts. */
@@ -83,7 +95,7 @@ public final class Filler {
         checkedYear(year);
         Profile profile = profileId == null || profileId.isBlank() ? registry.forYear(year) : registry.get(profileId);
         ReportData empty = new ReportData(profile.id(), year, new UnitInfo(unitName, unitCode), profile.moneyUnit(), null);
-        return render(profile, empty, false);
+        return render(profile, empty, false, NOTHING);
     }
 
     private static int checkedYear(int year) {
@@ -103,16 +115,17 @@ public final class Filler {
         return registry.defaultProfile();
     }
 
-    private byte[] render(Profile profile, ReportData data, boolean withNotes) {
+    private byte[] render(Profile profile, ReportData data, boolean withNotes, Consumer<Workbook> finish) {
         if (!data.selfEvaluations().isEmpty()) {
-            return renderEvals(profile, data, withNotes, false);
+            return renderEvals(profile, data, withNotes, false, finish);
         }
         return jxls(templateBytes(profile), context(profile, data, withNotes), false,
-                (wb, values) -> new TotalsReconciler(profile, data).apply(wb, values), options, true);
+                (wb, values) -> new TotalsReconciler(profile, data).apply(wb, values), options, true, finish);
     }
 
     /** Self-evaluation sheets, after the annex tables when the data has any. */
-    private byte[] renderEvals(Profile profile, ReportData data, boolean withNotes, boolean blank) {
+    private byte[] renderEvals(Profile profile, ReportData data, boolean withNotes, boolean blank,
+                               Consumer<Workbook> finish) {
         boolean evalOnly = data.tables().isEmpty();
         byte[] evalTemplate = evalTemplateBytes();
         byte[] template = evalOnly ? evalTemplate : withEvalSheets(templateBytes(profile), evalTemplate);
@@ -133,7 +146,7 @@ public final class Filler {
             WorkbookProperties.put(wb, WorkbookProperties.PROFILE, profile.id());
             WorkbookProperties.put(wb, WorkbookProperties.YEAR, data.year() == null ? null : data.year().toString());
             WorkbookProperties.put(wb, WorkbookProperties.UNIT_NAME, data.unit().name());
-        }, options, true);
+        }, options, true, finish);
     }
 
     /** The annex template with the self-evaluation template's sheets appended (kept while both are unchanged). */
@@ -157,10 +170,11 @@ public final class Filler {
      *                     then every formula's result is stored with that evaluator (jXLS's own recalculation is off)
      * @param options      further builder options, applied last (the benchmark's what-ifs, tests)
      * @param storeResults false: formula results are not stored by us (the options may turn jXLS's recalculation on)
+     * @param finish       last changes before saving, after the formula results are stored
      */
     static byte[] jxls(byte[] template, Map<String, Object> context, boolean multisheet,
                        BiConsumer<Workbook, CellValues> before, UnaryOperator<JxlsPoiTemplateFillerBuilder> options,
-                       boolean storeResults) {
+                       boolean storeResults, Consumer<Workbook> finish) {
         var builder = JxlsPoiTemplateFillerBuilder.newInstance()
                 .withExceptionThrower()
                 .withExpressionEvaluatorFactory(new ExpressionEvaluatorFactoryJexlImpl(false, false, JxlsJexlPermissions.RESTRICTED))
@@ -174,6 +188,7 @@ public final class Filler {
                     if (storeResults) {
                         FormulaResults.store(wb, values);
                     }
+                    finish.accept(wb);
                 })
                 .withTemplate(new ByteArrayInputStream(template));
         if (multisheet) {
