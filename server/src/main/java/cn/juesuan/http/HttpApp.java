@@ -195,7 +195,10 @@ public final class HttpApp {
             if (e.status() == 503 || e.status() == 504) {
                 LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.code());
             } else if (e.status() >= 500) {
+                // faults of the server's own files (templates, rules, archive) name its paths: those go to the log
                 LOG.error("{} {}: {}", ctx.method(), ctx.path(), e.getMessage(), e);
+                error(ctx, e.status(), e.code(), "服务器端出错（" + e.code() + "），详情已记入服务器日志，请联系服务管理员。");
+                return;
             }
             error(ctx, e.status(), e.code(), e.getMessage());
         });

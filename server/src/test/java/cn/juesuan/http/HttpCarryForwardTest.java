@@ -16,9 +16,11 @@ import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static cn.juesuan.http.HttpApiTest.assertError;
@@ -27,6 +29,7 @@ import static cn.juesuan.http.HttpApiTest.post;
 import static cn.juesuan.http.HttpFillReadTest.assertXlsx;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** /api/archive and /api/carry-forward. */
@@ -153,6 +156,20 @@ class HttpCarryForwardTest {
             wb.write(out);
             return out.toByteArray();
         }
+    }
+
+    @Test
+    void anArchiveThatCannotBeWrittenIsA500ThatDoesNotNameServerPaths() throws IOException {
+        Path notAFolder = Files.writeString(root.resolve("archive"), "not a folder");
+        byte[] last = seed000();
+        JavalinTest.test(HttpApp.create(CONFIG, new Archive(notAFolder)), (server, client) -> {
+            Response r = post(client, HttpApp.ARCHIVE, last, XLSX);
+            String body = r.body().string();
+            assertEquals(500, r.code(), body);
+            assertTrue(body.contains("\"archive_io\"") && body.contains("服务器日志"), body);
+            assertFalse(body.contains(root.toString()), body);
+            assertEquals(200, client.get("/health").code());
+        });
     }
 
     @Test
