@@ -59,6 +59,47 @@ class HandEditedReadTest {
     }
 
     /** 科目编码 in three cells: two columns inserted after it, "206 | 01 | 01", header merged over the three. */
+    /**
+     * Two amount cells merged one above the other: Excel shows only the upper one's figure, so that is what is read;
+     * the lower one reads as blank (its value is still in the file, out of sight), and nothing else changes.
+     */
+    @Test
+    void mergedAmountCellsReadAsExcelShowsThem() throws Exception {
+        XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(new Filler(Fixtures.registry()).fill(seed)));
+        WorkbookMap.TableLoc table = WorkbookReader.locate(wb, Fixtures.registry().get(seed.profile()))
+                .table("income_expense_summary");
+        String upper = null;
+        String lower = null;
+        String column = null;
+        search:
+        for (var a : table.fixed().entrySet()) {
+            for (var b : table.fixed().entrySet()) {
+                for (var cell : a.getValue().entrySet()) {
+                    WorkbookMap.CellLoc below = b.getValue().get(cell.getKey());
+                    if (below != null && below.row() == cell.getValue().row() + 1
+                            && seed.table(table.table()).value(a.getKey(), cell.getKey()) != null
+                            && seed.table(table.table()).value(b.getKey(), cell.getKey()) != null) {
+                        upper = a.getKey();
+                        lower = b.getKey();
+                        column = cell.getKey();
+                        break search;
+                    }
+                }
+            }
+        }
+        assertTrue(column != null, "two amounts one above the other in 表1");
+        WorkbookMap.CellLoc at = table.cell(upper, column);
+        wb.getSheet(at.sheet()).addMergedRegion(new CellRangeAddress(at.row(), at.row() + 1, at.col(), at.col()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        wb.write(out);
+
+        ReadResult back = reader.read(out.toByteArray(), null);
+        var t1 = back.data().table(table.table());
+        assertEquals(seed.table(table.table()).value(upper, column), t1.value(upper, column));
+        assertEquals(null, t1.value(lower, column), lower + "." + column + " is hidden by the merge");
+        assertTrue(back.notes().isEmpty(), back.notes()::toString);
+    }
+
     private static void splitCodes(XSSFSheet s) {
         var evaluator = s.getWorkbook().getCreationHelper().createFormulaEvaluator();
         for (Row row : s) {
