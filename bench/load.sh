@@ -94,7 +94,7 @@ requests=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$result")
 cpu_per_request=$(awk -v a="$cpu_start" -v b="$cpu_end" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
   'BEGIN { printf "%.1f", (b - a) * 1000 / hz / (n > 0 ? n : 1) }')
 
-summary="endpoint=$ENDPOINT workbook=$(stat -c %s "$WORKBOOK")B connections=$CONNECTIONS threads=$THREADS heap=-Xmx$HEAP cores=$(nproc)
+summary="endpoint=$ENDPOINT workbook=$(stat -c %s "$WORKBOOK")B connections=$CONNECTIONS max_concurrent=$MAX_CONCURRENT threads=$THREADS heap=-Xmx$HEAP cores=$(nproc)
 ${result#RESULT }
 server_cpu_ms_per_request=$cpu_per_request (all server threads, measured run)
 heap_after_gc_start_mb=$heap_start heap_after_gc_end_mb=$heap_end
