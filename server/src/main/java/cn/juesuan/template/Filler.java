@@ -41,8 +41,10 @@ import java.util.stream.Collectors;
 
 /** Fills a profile's jXLS template with one unit-year of data. */
 public final class Filler {
-    /** jXLS's formula rewriting with the same results at a third of the cost (see the class). */
+    /** jXLS's formula rewriting: the same results as its standard processor, at a fraction of the cost. */
     private static final LiteralRefFormulaProcessor FORMULAS = new LiteralRefFormulaProcessor();
+    private static final Consumer<Workbook> NOTHING = wb -> {
+    };
 
     private final ProfileRegistry registry;
     private final UnaryOperator<JxlsPoiTemplateFillerBuilder> options;
@@ -72,9 +74,6 @@ public final class Filler {
         EvalDataCheck.check(data, registry);
         return render(profile, data, true, finish);
     }
-
-    private static final Consumer<Workbook> NOTHING = wb -> {
-    };
 
     /** Blank self-evaluation sheets, one of each kind given, without annex tables. */
     public byte[] blankSelfEvaluations(List<String> kinds, int year, String unitName, String unitCode) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -109,9 +110,13 @@ public class LiteralRefFormulaProcessor extends StandardFormulaProcessor {
      * + Pattern.quote(ref), Matcher.quoteReplacement(replacement))}, found with {@code indexOf}.
      */
     static String replaceRef(String formula, String ref, String replacement, boolean notAfterBang) {
+        if (ref.isEmpty()) { // never a cell name; left to the standard pattern
+            return formula.replaceAll(regexJointedLookBehind + (notAfterBang ? "(?<!!)" : "") + regexExcludePrefixSymbols,
+                    Matcher.quoteReplacement(replacement));
+        }
         int at = formula.indexOf(ref);
-        if (at < 0 || ref.isEmpty()) {
-            return ref.isEmpty() ? formula.replaceAll(Pattern.quote(ref), replacement) : formula;
+        if (at < 0) {
+            return formula;
         }
         StringBuilder out = new StringBuilder(formula.length() + replacement.length());
         int copied = 0;

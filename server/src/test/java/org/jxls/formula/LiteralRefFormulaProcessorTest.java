@@ -77,6 +77,7 @@ class LiteralRefFormulaProcessorTest {
         assertEquals("U_(" + ".".repeat(101) + "Z9", LiteralRefFormulaProcessor.replaceRef(beyond, "A1", "Z9", true));
         assertEquals("Z9+XA1+S!A1+Z90", LiteralRefFormulaProcessor.replaceRef("A1+XA1+S!A1+A10", "A1", "Z9", true));
         assertEquals("Z9+XA1+S!Z9+Z90", LiteralRefFormulaProcessor.replaceRef("A1+XA1+S!A1+A10", "A1", "Z9", false));
+        assertEquals(standard("A1+U_(B2)", "", "Z9", true), LiteralRefFormulaProcessor.replaceRef("A1+U_(B2)", "", "Z9", true));
     }
 
     /**
