@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * 100-character negative look-behind, tried at each position of the formula (a third of a fill's time). Here the
  * reference is found with {@code indexOf} and the same three look-behind conditions are checked only where it occurs.
  * <p>
- * It lives in jXLS's package because the per-target step and its context are package-private there. The juesuan
- * test {@code LiteralRefFormulaProcessorTest} fills every template both ways and requires the same formulas.
+ * It lives in jXLS's package because the per-target step and its context are package-private there (written against
+ * jXLS 3.1.0). {@code LiteralRefFormulaProcessorTest} (random formulas; a template with the rare cases) and
+ * {@code FillFormulasTest} (every profile's templates) require the standard processor's formulas, also after an upgrade.
  */
 public class LiteralRefFormulaProcessor extends StandardFormulaProcessor {
     private static final int MAX_NUM_ARGS_FOR_SUM = 255;
