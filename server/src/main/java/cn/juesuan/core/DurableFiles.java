@@ -13,11 +13,11 @@ import java.util.UUID;
 
 /**
  * Replaces a file so that a crash at any moment leaves the old content or the new, never a mix: the bytes go to a
- * temp file in the same folder, are forced to disk, the temp file is renamed over the target, and the folder entry
- * is forced too.
+ * staging file in the same folder, are forced to disk, the staging file is renamed over the target, and the folder
+ * entry is forced too.
  */
 public final class DurableFiles {
-    public static final String TEMP_SUFFIX = ".tmp";
+    public static final String STAGING_SUFFIX = ".tmp";
 
     private DurableFiles() {
     }
@@ -25,10 +25,10 @@ public final class DurableFiles {
     /** @return bytes written */
     public static long replace(Path target, InputStream content) throws IOException {
         Path dir = target.getParent();
-        Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
+        Path staging = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + STAGING_SUFFIX);
         long written = 0;
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel ch = FileChannel.open(staging, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 byte[] buf = new byte[64 * 1024];
                 for (int n; (n = content.read(buf)) > 0; ) {
                     ByteBuffer b = ByteBuffer.wrap(buf, 0, n);
@@ -39,14 +39,14 @@ public final class DurableFiles {
                 ch.force(true);
             }
             try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(staging, target, StandardCopyOption.REPLACE_EXISTING);
             }
             forceFolder(dir);
             return written;
         } finally {
-            Files.deleteIfExists(tmp);
+            Files.deleteIfExists(staging);
         }
     }
 
@@ -63,12 +63,12 @@ public final class DurableFiles {
         }
     }
 
-    /** Temp files a crashed writer of this target left behind. */
+    /** Staging files a crashed writer of this target left behind. */
     public static void removeLeftovers(Path target) throws IOException {
         String prefix = "." + target.getFileName() + ".";
         try (var files = Files.list(target.getParent())) {
             for (Path p : files.filter(f -> f.getFileName().toString().startsWith(prefix)
-                    && f.getFileName().toString().endsWith(TEMP_SUFFIX)).toList()) {
+                    && f.getFileName().toString().endsWith(STAGING_SUFFIX)).toList()) {
                 Files.deleteIfExists(p);
             }
         }

@@ -301,7 +301,7 @@ class ArchiveTest {
 
     private List<Path> leftovers() throws IOException {
         try (Stream<Path> all = Files.walk(root)) {
-            return all.filter(f -> f.getFileName().toString().endsWith(DurableFiles.TEMP_SUFFIX)).toList();
+            return all.filter(f -> f.getFileName().toString().endsWith(DurableFiles.STAGING_SUFFIX)).toList();
         }
     }
 
